@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DSEGym",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dsegym", targets: ["dsegym"]),
+        .library(name: "GymCore", targets: ["GymCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: System libraries (Debian: libgsl-dev, libsqlite3-dev)
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl",
+                       providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+
+        // MARK: Public API
+        .target(name: "GymCore"),
+        .target(name: "GymStore", dependencies: ["GymCore", "CSQLite"]),
+        .target(name: "GymEnvironments", dependencies: ["GymCore"]),
+        .target(name: "GymAgents", dependencies: ["GymCore", "CGSL"]),
+
+        // MARK: Command line (a library so that tests can drive the commands)
+        .target(name: "GymCommands", dependencies: [
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
+
+        // MARK: Unit test bundles
+        .testTarget(name: "GymCoreTests", dependencies: ["GymCore"]),
+        .testTarget(name: "GymStoreTests", dependencies: ["GymStore", "GymCore"]),
+        .testTarget(name: "GymEnvironmentsTests", dependencies: ["GymEnvironments", "GymCore"]),
+        .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymEnvironments", "GymCore"]),
+        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymStore", "GymCore"]),
+    ]
+)

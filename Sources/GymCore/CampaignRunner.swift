@@ -1,0 +1,150 @@
+import Foundation
+
+/// Runs one campaign: asks the agent, evaluates each batch (in parallel),
+/// scores it, logs it, tells the agent, until the budget says stop.
+///
+/// Determinism: batches are asked with a size fixed by the agent, trials keep
+/// ask order whatever the number of worker threads, and cache hits return the
+/// very metrics a fresh evaluation would, so the same seed gives the same
+/// trials for any `jobs`, with or without a warm cache.
+public final class CampaignRunner {
+    public let environment: any Environment
+    public let objective: Objective
+    public let budget: Budget
+    public let jobs: Int
+    private var agent: any Agent
+    private let log: any TrialLog
+    private var cache: [UInt64: CachedEvaluation]
+    public private(set) var trialCount = 0
+    public private(set) var batchCount = 0
+    public private(set) var best: Trial?
+
+    public init(environment: any Environment, objective: Objective, agent: any Agent, budget: Budget,
+                jobs: Int, log: any TrialLog, cache: [UInt64: CachedEvaluation] = [:]) {
+        self.environment = environment
+        self.objective = objective
+        self.agent = agent
+        self.budget = budget
+        self.jobs = max(1, jobs)
+        self.log = log
+        self.cache = cache
+    }
+
+    /// Rebuilds the agent's state from logged trials (resume): the agent is
+    /// asked again batch by batch and must propose exactly what was logged.
+    public func replay(_ trials: [Trial]) throws {
+        var start = 0
+        while start < trials.count {
+            let batch = trials[start].batch
+            var end = start
+            while end < trials.count, trials[end].batch == batch { end += 1 }
+            let logged = Array(trials[start..<end])
+            let proposed = agent.ask(logged.count)
+            for (p, l) in zip(proposed, logged) where p != l.configuration {
+                throw SpecError(key: "trial \(l.index)",
+                                "resume diverged: the agent now proposes \(p) but the log has \(l.configuration); the agent, its hyperparameters or the seed changed")
+            }
+            agent.tell(logged)
+            for t in logged { note(t) }
+            trialCount = end
+            batchCount = batch + 1
+            start = end
+        }
+    }
+
+    /// Runs until the budget is spent, the target is reached, the wall time
+    /// passes, or `shouldStop` turns true (checked between batches: the batch
+    /// in flight is finished and logged, never half-written).
+    public func run(progress: ((CampaignProgress) -> Void)? = nil,
+                    shouldStop: () -> Bool = { false }) throws -> CampaignOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let already = trialCount
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        var stop = StopReason.budget
+        while trialCount < budget.trials {
+            if targetReached { stop = .target; break }
+            if let limit = budget.wallSeconds, elapsed() >= limit { stop = .wallTime; break }
+            if shouldStop() { stop = .interrupted; break }
+            let count = min(agent.batchSize, budget.trials - trialCount)
+            let configurations = agent.ask(count)
+            guard !configurations.isEmpty else { break }
+            let trials = try evaluate(configurations)
+            try log.append(trials)
+            agent.tell(trials)
+            for t in trials { note(t) }
+            trialCount += trials.count
+            batchCount += 1
+            if let progress {
+                let e = elapsed()
+                progress(CampaignProgress(completed: trialCount, budget: budget.trials, bestReward: best?.reward,
+                                          elapsedSeconds: e, rate: Double(trialCount - already) / max(e, 1e-9)))
+            }
+        }
+        if stop == .budget, trialCount >= budget.trials, targetReached { stop = .target }
+        return CampaignOutcome(totalTrials: trialCount, newTrials: trialCount - already, best: best,
+                               stop: stop, seconds: elapsed())
+    }
+
+    private var targetReached: Bool {
+        guard budget.stopAtTarget, let target = objective.targetReward, let r = best?.reward else { return false }
+        return r >= target
+    }
+
+    private func note(_ trial: Trial) {
+        guard let r = trial.reward else { return }
+        if best?.reward.map({ r > $0 }) ?? true { best = trial }
+    }
+
+    /// Evaluates one batch: cache and in-batch duplicates first, constraint
+    /// violations without calling the model, the rest across `jobs` threads.
+    private func evaluate(_ configurations: [Configuration]) throws -> [Trial] {
+        let space = environment.designSpace
+        var metrics = [Metrics?](repeating: nil, count: configurations.count)
+        var hit = [Bool](repeating: false, count: configurations.count)
+        var firstInBatch: [UInt64: Int] = [:]
+        var pending: [Int] = []
+        var duplicates: [(Int, Int)] = []
+        for (i, c) in configurations.enumerated() {
+            let h = c.stableHash
+            if let cached = cache[h], cached.configurationJSON == c.json {
+                metrics[i] = cached.metrics
+                hit[i] = true
+            } else if let j = firstInBatch[h] {
+                duplicates.append((i, j))
+            } else if let broken = space.violatedConstraint(c) {
+                metrics[i] = .infeasible(broken.message)
+                firstInBatch[h] = i
+            } else {
+                firstInBatch[h] = i
+                pending.append(i)
+            }
+        }
+        let env = environment
+        let results = ParallelMap.run(pending.map { configurations[$0] }, jobs: jobs) { c in
+            try env.evaluate(c)
+        }
+        var seconds = [Double](repeating: 0, count: configurations.count)
+        for (k, i) in pending.enumerated() {
+            metrics[i] = try results[k].metrics.get()
+            seconds[i] = results[k].seconds
+        }
+        for (i, j) in duplicates {
+            metrics[i] = metrics[j]
+            hit[i] = true
+        }
+        var trials: [Trial] = []
+        trials.reserveCapacity(configurations.count)
+        for (i, c) in configurations.enumerated() {
+            let m = metrics[i]!
+            if !hit[i] { cache[c.stableHash] = CachedEvaluation(configurationJSON: c.json, metrics: m) }
+            let (reward, reason) = objective.score(m)
+            trials.append(Trial(index: trialCount + i, batch: batchCount, configuration: c, metrics: m,
+                                reward: reward, reason: reason, cacheHit: hit[i], evalSeconds: seconds[i]))
+        }
+        return trials
+    }
+}

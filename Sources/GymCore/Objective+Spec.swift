@@ -1,0 +1,80 @@
+/// Reading an objective from the `objective:` mapping of an environment spec.
+///
+///     objective:
+///       kind: target-spec
+///       targets: {power_mW: 1000, latency_ns: 100}
+///       constraints: {area_mm2: {max: 2.0}}
+extension Objective {
+    public static let specKeys = ["kind", "targets", "weights", "metric", "metrics", "constraints", "stop_at_reward"]
+
+    /// Builds an objective, checking every metric against what the environment measures.
+    public init(spec: SpecObject, metrics: [MetricSpec]) throws {
+        try spec.requireOnly(Objective.specKeys)
+        let kindName = try spec.requiredString("kind", allowed: Kind.allCases.map(\.rawValue))
+        let kind = Kind(rawValue: kindName)!
+        let known = metrics.map(\.key)
+
+        func direction(of key: String, at specKey: String) throws -> Direction {
+            guard let m = metrics.first(where: { $0.key == key }) else {
+                throw spec.error(specKey, "unknown metric '\(key)'; known: \(known.joined(separator: ", "))")
+            }
+            return m.direction
+        }
+
+        func numberMap(_ key: String) throws -> [Term] {
+            guard let obj = try spec.object(key), !obj.values.isEmpty else {
+                throw spec.error(key, "missing; give a mapping metric: number (metrics: \(known.joined(separator: ", ")))")
+            }
+            return try obj.keys.map { m in
+                guard let v = try obj.double(m) else { throw obj.error(m, "expected a number") }
+                return Term(metric: m, direction: try direction(of: m, at: "\(key).\(m)"), value: v)
+            }
+        }
+
+        var terms: [Term]
+        switch kind {
+        case .targetSpec, .archGymTarget, .timeloopCost:
+            terms = try numberMap("targets")
+            if let zero = terms.first(where: { $0.value == 0 }) {
+                throw spec.error("targets.\(zero.metric)", "a target of 0 cannot normalise a distance; use a positive target")
+            }
+        case .weightedSum:
+            terms = try numberMap("weights")
+        case .minimize, .maximize:
+            let m = try spec.requiredString("metric", allowed: known)
+            terms = [Term(metric: m, direction: kind == .minimize ? .minimize : .maximize, value: 1)]
+        case .pareto:
+            guard let list = try spec.array("metrics"), list.count >= 2 else {
+                throw spec.error("metrics", "a pareto objective needs a list of at least two metrics from: \(known.joined(separator: ", "))")
+            }
+            terms = try list.map { v in
+                guard let m = v.scalarText else { throw spec.error("metrics", "expected metric names") }
+                return Term(metric: m, direction: try direction(of: m, at: "metrics"), value: 1)
+            }
+        }
+
+        var bounds: [Bound] = []
+        if let c = try spec.object("constraints") {
+            for m in c.keys {
+                _ = try direction(of: m, at: "constraints.\(m)")
+                guard let limits = try c.object(m) else { continue }
+                try limits.requireOnly(["max", "min"])
+                bounds.append(Bound(metric: m, atMost: try limits.double("max"), atLeast: try limits.double("min")))
+            }
+        }
+        self.init(kind: kind, terms: terms, constraints: bounds, stopAtReward: try spec.double("stop_at_reward"))
+    }
+
+    /// Minimise the environment's first metric: the objective of a spec that names none.
+    public static func defaultObjective(for metrics: [MetricSpec]) -> Objective {
+        let m = metrics[0]
+        return Objective(kind: m.direction == .minimize ? .minimize : .maximize,
+                         terms: [Term(metric: m.key, direction: m.direction, value: 1)])
+    }
+
+    /// One line for summaries and provenance.
+    public var summary: String {
+        let parts = terms.map { "\($0.metric)(\($0.direction == .minimize ? "min" : "max") \(ParameterValue.format($0.value)))" }
+        return "\(kind.rawValue): " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,17 @@
+import GymCore
+
+/// Every environment DSEGym ships, by the name a spec's `environment:` uses.
+/// A new environment family adds one entry here.
+public enum EnvironmentCatalog {
+    public static let all: [EnvironmentKind] = [
+        Branin.kind,
+        Hartmann6.kind,
+        MixedAckley.kind,
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    public static func kind(named name: String) -> EnvironmentKind? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,2 @@
+import GymCommands
+DSEGym.main()
