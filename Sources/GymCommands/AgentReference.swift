@@ -1,0 +1,37 @@
+import Foundation
+import GymAgents
+import GymCore
+
+/// What `--agent` names: a preset YAML file (`agent: ga` plus
+/// `hyperparameters: {...}`) or just an agent kind with default hyperparameters.
+struct AgentReference {
+    static let presetKeys = ["agent", "description", "hyperparameters"]
+
+    var kind: AgentKind
+    var hyperparameters: SpecObject
+
+    init(_ reference: String) throws {
+        if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
+            let preset = try SpecLoader.load(reference)
+            try preset.requireOnly(AgentReference.presetKeys)
+            let name = try preset.requiredString("agent", allowed: AgentCatalog.names)
+            kind = AgentCatalog.kind(named: name)!
+            hyperparameters = try preset.object("hyperparameters") ?? SpecObject([:], file: reference, path: "hyperparameters")
+        } else {
+            guard let k = AgentCatalog.kind(named: reference) else {
+                throw SpecError(key: "--agent", "unknown agent '\(reference)'; known: \(AgentCatalog.names.joined(separator: ", ")) (or a preset .yaml file)")
+            }
+            kind = k
+            hyperparameters = SpecObject([:], path: "hyperparameters")
+        }
+    }
+
+    /// From stored provenance (resume).
+    init(kind name: String, hyperparameters: SpecValue) throws {
+        guard let k = AgentCatalog.kind(named: name) else {
+            throw SpecError(key: "agent", "the stored agent '\(name)' is not known to this dsegym")
+        }
+        kind = k
+        self.hyperparameters = SpecObject(hyperparameters.objectValue ?? [:], path: "hyperparameters")
+    }
+}

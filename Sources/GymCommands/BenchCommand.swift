@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import GymAgents
+import GymCore
+import GymEnvironments
+import GymStore
+
+/// Benchmarks (never tests): store write rate, campaign throughput, and
+/// evaluations per second of any environment spec.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure DSEGym's speed.",
+        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self])
+}
+
+/// Wall-clock seconds of `body`.
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+}
+
+func temporaryDatabase(_ label: String) -> String {
+    NSTemporaryDirectory() + "dsegym-bench-\(label)-\(UUID().uuidString).sqlite"
+}
+
+struct StoreBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store", abstract: "Trials written per second (10 parameters, 5 metrics, Optuna tables included).")
+
+    @Option(help: "Trials to write.")
+    var trials: Int = 100_000
+
+    @Option(help: "Trials per transaction (one ask batch).")
+    var batch: Int = 256
+
+    func run() throws {
+        let env = BenchEnvironment()
+        let path = temporaryDatabase("store")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try TrialStore(path: path)
+        let campaign = try store.createCampaign(CampaignRecord(
+            name: "bench", environment: env, environmentSpec: .object([:]), environmentSpecFile: nil,
+            objective: .defaultObjective(for: env.metricSpecs), agent: "random", hyperparameters: .object([:]),
+            seed: 1, budget: Budget(trials: trials), jobs: 1))
+        let writer = try store.writer(for: campaign)
+        var rng = SplitMix64(seed: 1)
+        var pending: [Trial] = []
+        for i in 0..<trials {
+            let c = env.designSpace.sample(using: &rng)
+            pending.append(Trial(index: i, batch: i / batch, configuration: c, metrics: try env.evaluate(c),
+                                 reward: rng.nextUnit(), reason: nil, cacheHit: false, evalSeconds: 1e-6))
+        }
+        let seconds = try measure {
+            var start = 0
+            while start < trials {
+                try writer.append(Array(pending[start..<min(trials, start + batch)]))
+                start += batch
+            }
+        }
+        say(String(format: "store: %d trials in %.3f s = %.0f trials/s written (batches of %d, 10 params, 5 metrics)",
+                   trials, seconds, Double(trials) / seconds, batch))
+    }
+}
+
+struct CampaignBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign", abstract: "Wall time of a random-search campaign on a synthetic environment, store included.")
+
+    @Option(help: "Environment spec.")
+    var env: String = "environments/synthetic-hartmann6.yaml"
+
+    @Option(help: "Trial budget.")
+    var trials: Int = 100_000
+
+    @Option(help: "Worker threads.")
+    var jobs: Int = 1
+
+    func run() throws {
+        let path = temporaryDatabase("campaign")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var result: CampaignSession.Result?
+        let seconds = try measure {
+            result = try CampaignSession.run(.init(environmentPath: env, agent: "random", trials: trials, seed: 1,
+                                                   jobs: jobs, database: path, name: "bench", wallSeconds: nil,
+                                                   stopAtTarget: false, stopAfter: nil))
+        }
+        say(String(format: "campaign: %d trials of %@ in %.3f s (%.0f trials/s, jobs %d), best reward %@",
+                   result!.outcome.totalTrials, result!.environment.id, seconds,
+                   Double(result!.outcome.totalTrials) / seconds, jobs,
+                   result!.outcome.best?.reward.map { "\($0)" } ?? "-"))
+    }
+}
+
+struct EnvironmentBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "env", abstract: "Evaluations per second of an environment on one thread (random configurations).")
+
+    @Option(help: "Environment spec.")
+    var env: String
+
+    @Option(help: "Evaluations to time.")
+    var evaluations: Int = 1000
+
+    @Option(help: "Seed for the configurations.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let loader = try EnvironmentLoader(path: env)
+        var rng = SplitMix64(seed: seed)
+        let configs = (0..<evaluations).map { _ in loader.environment.designSpace.sample(using: &rng) }
+        var feasible = 0
+        let seconds = try measure {
+            for c in configs where try loader.environment.evaluate(c).feasible { feasible += 1 }
+        }
+        say(String(format: "env %@: %d evaluations in %.3f s = %.1f evaluations/s, %.3f ms each (%d feasible)",
+                   loader.environment.id, evaluations, seconds, Double(evaluations) / seconds,
+                   seconds / Double(evaluations) * 1000, feasible))
+    }
+}
+
+/// A 10-parameter, 5-metric stand-in for the store benchmark.
+struct BenchEnvironment: Environment {
+    let designSpace = DesignSpace((0..<10).map { i in
+        i % 2 == 0 ? Parameter.integer("p\(i)", 0...1000) : Parameter.choice("p\(i)", ["a", "b", "c", "d"])
+    })
+    let metricSpecs = [MetricSpec("latency", "ns", .minimize), MetricSpec("energy", "pJ", .minimize),
+                       MetricSpec("power", "mW", .minimize), MetricSpec("area", "mm2", .minimize),
+                       MetricSpec("bandwidth", "GBps", .maximize)]
+    var id: String { "bench-v1" }
+    var fingerprint: String { id }
+
+    func evaluate(_ c: Configuration) throws -> Metrics {
+        let x = Double(c.stableHash % 10_000) / 100
+        return Metrics(metricSpecs.enumerated().map { i, s in Metric(s.name, s.unit, x * Double(i + 1)) })
+    }
+}

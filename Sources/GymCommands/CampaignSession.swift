@@ -1,0 +1,106 @@
+import Foundation
+import GymAgents
+import GymCore
+import GymEnvironments
+import GymStore
+
+/// Runs and resumes campaigns against the store: builds environment, objective
+/// and agent, registers provenance, drives `CampaignRunner`, records the end.
+struct CampaignSession {
+    struct Request {
+        var environmentPath: String
+        var agent: String
+        var trials: Int
+        var seed: UInt64
+        var jobs: Int
+        var database: String
+        var name: String?
+        var wallSeconds: Double?
+        var stopAtTarget: Bool
+        /// Test hook: behave as if interrupted once this many trials are logged.
+        var stopAfter: Int?
+    }
+
+    struct Result {
+        var campaign: CampaignRecord
+        var outcome: CampaignOutcome
+        var environment: any Environment
+    }
+
+    static func run(_ request: Request) throws -> Result {
+        guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
+        guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
+        let loader = try EnvironmentLoader(path: request.environmentPath)
+        let agentReference = try AgentReference(request.agent)
+        let budget = Budget(trials: request.trials, wallSeconds: request.wallSeconds, stopAtTarget: request.stopAtTarget)
+        let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective,
+                                   seed: request.seed, budget: request.trials)
+        let (agent, resolved) = try agentReference.kind.make(agentReference.hyperparameters, context)
+        // Everything the user gave is valid: only now touch the database.
+        let store = try TrialStore(path: request.database)
+        let name = try request.name ?? uniqueName(
+            "\(loader.spec.kind)-\(agentReference.kind.name)-s\(request.seed)", in: store)
+        let absoluteSpecPath = URL(fileURLWithPath: request.environmentPath).standardizedFileURL.path
+        let record = try store.createCampaign(CampaignRecord(
+            name: name, environment: loader.environment, environmentSpec: loader.spec.source.value,
+            environmentSpecFile: absoluteSpecPath, objective: loader.objective, agent: agentReference.kind.name,
+            hyperparameters: resolved, seed: request.seed, budget: budget, jobs: request.jobs))
+        return try execute(store: store, campaign: record, environment: loader.environment, objective: loader.objective,
+                           agent: agent, previous: [], jobs: request.jobs, stopAfter: request.stopAfter)
+    }
+
+    static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?) throws -> Result {
+        let store = try TrialStore.openExisting(database)
+        guard let record = try store.campaign(named: name) else {
+            let names = try store.campaigns().map(\.name)
+            throw SpecError(file: database, key: "--name", "no campaign named '\(name)'; campaigns: \(names.joined(separator: ", "))")
+        }
+        let loader = try EnvironmentLoader(stored: record.environmentSpec, file: record.environmentSpecFile)
+        guard loader.environment.fingerprint == record.fingerprint else {
+            throw SpecError(file: database, key: name, "the environment changed since the campaign started (fingerprint \(loader.environment.fingerprint) vs \(record.fingerprint)); start a new campaign instead")
+        }
+        let reference = try AgentReference(kind: record.agent, hyperparameters: record.hyperparameters)
+        let context = AgentContext(designSpace: loader.environment.designSpace, objective: record.objective,
+                                   seed: record.seed, budget: record.budget.trials)
+        let (agent, _) = try reference.kind.make(reference.hyperparameters, context)
+        let previous = try store.trials(of: record, space: loader.environment.designSpace)
+        try store.reopen(record.id)
+        return try execute(store: store, campaign: record, environment: loader.environment, objective: record.objective,
+                           agent: agent, previous: previous, jobs: jobs ?? record.jobs, stopAfter: stopAfter)
+    }
+
+    private static func execute(store: TrialStore, campaign: CampaignRecord, environment: any Environment,
+                                objective: Objective, agent: any Agent, previous: [Trial], jobs: Int,
+                                stopAfter: Int?) throws -> Result {
+        let cache = try store.cachedEvaluations(fingerprint: campaign.fingerprint, metrics: campaign.metrics)
+        let runner = CampaignRunner(environment: environment, objective: objective, agent: agent, budget: campaign.budget,
+                                    jobs: jobs, log: try store.writer(for: campaign), cache: cache)
+        try runner.replay(previous)
+        let trap = SignalTrap()
+        let progress = ProgressLine()
+        let outcome: CampaignOutcome
+        do {
+            outcome = try runner.run(progress: progress.update) {
+                trap.isRaised || stopAfter.map { runner.trialCount >= $0 } ?? false
+            }
+        } catch {
+            progress.finish()
+            try? store.finish(campaign.id, status: .failed, stopReason: "\(error)")
+            throw error
+        }
+        progress.finish()
+        let status: CampaignRecord.Status = outcome.stop == .interrupted ? .interrupted : .finished
+        try store.finish(campaign.id, status: status, stopReason: outcome.stop.rawValue)
+        return Result(campaign: campaign, outcome: outcome, environment: environment)
+    }
+
+    private static func uniqueName(_ base: String, in store: TrialStore) throws -> String {
+        var name = base
+        var n = 2
+        while try store.campaign(named: name) != nil {
+            name = "\(base)-\(n)"
+            n += 1
+        }
+        return name
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GymCore
+import GymEnvironments
+
+/// Builds environments from spec files or stored provenance, applying
+/// `--set key=value` overrides: a design parameter sets the configuration,
+/// any other key sets `settings.key`.
+struct EnvironmentLoader {
+    var spec: EnvironmentSpec
+    var environment: any Environment
+    var objective: Objective
+    /// Parameter values given with `--set`.
+    var assignments: [String: ParameterValue] = [:]
+
+    init(path: String, sets: [String] = []) throws {
+        let object = try SpecLoader.load(path)
+        try self.init(spec: try EnvironmentSpec(object, knownKinds: EnvironmentCatalog.names), sets: sets)
+    }
+
+    /// Rebuilds from provenance; relative settings resolve against the
+    /// folder of the spec file the campaign was started with (stored absolute).
+    init(stored: SpecValue, file: String?) throws {
+        let folder = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let object = SpecObject(stored.objectValue ?? [:], file: file, baseDirectory: folder)
+        try self.init(spec: try EnvironmentSpec(object, knownKinds: EnvironmentCatalog.names), sets: [])
+    }
+
+    private init(spec initial: EnvironmentSpec, sets: [String]) throws {
+        var spec = initial
+        var pending: [(String, String)] = []
+        for item in sets {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw SpecError(key: "--set", "'\(item)' is not key=value")
+            }
+            pending.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
+        }
+        // Settings first (they can change the space, e.g. a workload), then parameters.
+        var built = try spec.build(EnvironmentCatalog.all)
+        for (key, value) in pending where built.environment.designSpace.parameter(named: key) == nil {
+            spec = spec.setting(key, to: SpecLoader.scalar(value))
+        }
+        built = try spec.build(EnvironmentCatalog.all)
+        let space = built.environment.designSpace
+        for (key, value) in pending {
+            guard let p = space.parameter(named: key) else { continue }
+            guard let v = p.domain.parse(value) else {
+                throw SpecError(file: spec.source.file, key: key, "--set value '\(value)' not allowed; allowed: \(p.domain.allowedDescription)")
+            }
+            assignments[key] = v
+        }
+        self.spec = spec
+        environment = built.environment
+        objective = built.objective
+    }
+
+    /// The configuration to evaluate: defaults, overridden by `--set`.
+    var configuration: Configuration {
+        var values = environment.designSpace.defaultConfiguration.dictionary
+        for (k, v) in assignments { values[k] = v }
+        return Configuration(values)
+    }
+}
+
+extension SpecLoader {
+    /// A `--set` value as YAML would read it (number, bool, or text).
+    static func scalar(_ text: String) -> SpecValue {
+        if let object = try? parse("v: \(text)", file: "--set", baseDirectory: nil), let v = object.values["v"] {
+            return v
+        }
+        return .string(text)
+    }
+}
+

@@ -1,0 +1,200 @@
+/// The store's schema, as an append-only list of migrations. A shipped
+/// migration is never edited: a new column means a new migration. The number of
+/// applied migrations is kept in `PRAGMA user_version`.
+///
+/// The file is at the same time a valid **Optuna** RDB storage (schema 12,
+/// alembic head `v3.2.0.a`, REFERENCES §7): its tables are created here
+/// verbatim as Optuna's SQLAlchemy models create them, so `optuna.load_study`
+/// and optuna-dashboard open a DSEGym database as it is.
+enum Migrations {
+    static let all: [(name: String, sql: String)] = [
+        ("v1-optuna-schema-12", optunaSchema),
+        ("v2-dsegym-campaigns-and-trials", dsegymSchema),
+    ]
+
+    static var latest: Int { all.count }
+
+    static func migrate(_ db: SQLiteDatabase) throws {
+        let current = try db.userVersion
+        guard current <= latest else {
+            throw db.error("database schema version \(current) is newer than this dsegym knows (\(latest)); upgrade dsegym")
+        }
+        for (i, migration) in all.enumerated() where i >= current {
+            try db.transaction {
+                try db.execute(migration.sql)
+                try db.execute("PRAGMA user_version = \(i + 1)")
+            }
+        }
+    }
+
+    static let optunaSchema = """
+    CREATE TABLE IF NOT EXISTS studies (
+        study_id INTEGER NOT NULL,
+        study_name VARCHAR(512) NOT NULL,
+        PRIMARY KEY (study_id)
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS ix_studies_study_name ON studies (study_name);
+    CREATE TABLE IF NOT EXISTS version_info (
+        version_info_id INTEGER NOT NULL,
+        schema_version INTEGER,
+        library_version VARCHAR(256),
+        PRIMARY KEY (version_info_id),
+        CHECK (version_info_id=1)
+    );
+    CREATE TABLE IF NOT EXISTS study_directions (
+        study_direction_id INTEGER NOT NULL,
+        direction VARCHAR(8) NOT NULL,
+        study_id INTEGER NOT NULL,
+        objective INTEGER NOT NULL,
+        PRIMARY KEY (study_direction_id),
+        UNIQUE (study_id, objective),
+        FOREIGN KEY(study_id) REFERENCES studies (study_id)
+    );
+    CREATE TABLE IF NOT EXISTS study_user_attributes (
+        study_user_attribute_id INTEGER NOT NULL,
+        study_id INTEGER,
+        "key" VARCHAR(512),
+        value_json TEXT,
+        PRIMARY KEY (study_user_attribute_id),
+        UNIQUE (study_id, "key"),
+        FOREIGN KEY(study_id) REFERENCES studies (study_id)
+    );
+    CREATE TABLE IF NOT EXISTS study_system_attributes (
+        study_system_attribute_id INTEGER NOT NULL,
+        study_id INTEGER,
+        "key" VARCHAR(512),
+        value_json TEXT,
+        PRIMARY KEY (study_system_attribute_id),
+        UNIQUE (study_id, "key"),
+        FOREIGN KEY(study_id) REFERENCES studies (study_id)
+    );
+    CREATE TABLE IF NOT EXISTS trials (
+        trial_id INTEGER NOT NULL,
+        number INTEGER,
+        study_id INTEGER,
+        state VARCHAR(8) NOT NULL,
+        datetime_start DATETIME,
+        datetime_complete DATETIME,
+        PRIMARY KEY (trial_id),
+        FOREIGN KEY(study_id) REFERENCES studies (study_id)
+    );
+    CREATE INDEX IF NOT EXISTS ix_trials_study_id ON trials (study_id);
+    CREATE TABLE IF NOT EXISTS trial_user_attributes (
+        trial_user_attribute_id INTEGER NOT NULL,
+        trial_id INTEGER,
+        "key" VARCHAR(512),
+        value_json TEXT,
+        PRIMARY KEY (trial_user_attribute_id),
+        UNIQUE (trial_id, "key"),
+        FOREIGN KEY(trial_id) REFERENCES trials (trial_id)
+    );
+    CREATE TABLE IF NOT EXISTS trial_system_attributes (
+        trial_system_attribute_id INTEGER NOT NULL,
+        trial_id INTEGER,
+        "key" VARCHAR(512),
+        value_json TEXT,
+        PRIMARY KEY (trial_system_attribute_id),
+        UNIQUE (trial_id, "key"),
+        FOREIGN KEY(trial_id) REFERENCES trials (trial_id)
+    );
+    CREATE TABLE IF NOT EXISTS trial_params (
+        param_id INTEGER NOT NULL,
+        trial_id INTEGER,
+        param_name VARCHAR(512),
+        param_value FLOAT,
+        distribution_json TEXT,
+        PRIMARY KEY (param_id),
+        UNIQUE (trial_id, param_name),
+        FOREIGN KEY(trial_id) REFERENCES trials (trial_id)
+    );
+    CREATE TABLE IF NOT EXISTS trial_values (
+        trial_value_id INTEGER NOT NULL,
+        trial_id INTEGER NOT NULL,
+        objective INTEGER NOT NULL,
+        value FLOAT,
+        value_type VARCHAR(7) NOT NULL,
+        PRIMARY KEY (trial_value_id),
+        UNIQUE (trial_id, objective),
+        FOREIGN KEY(trial_id) REFERENCES trials (trial_id)
+    );
+    CREATE TABLE IF NOT EXISTS trial_intermediate_values (
+        trial_intermediate_value_id INTEGER NOT NULL,
+        trial_id INTEGER NOT NULL,
+        step INTEGER NOT NULL,
+        intermediate_value FLOAT,
+        intermediate_value_type VARCHAR(7) NOT NULL,
+        PRIMARY KEY (trial_intermediate_value_id),
+        UNIQUE (trial_id, step),
+        FOREIGN KEY(trial_id) REFERENCES trials (trial_id)
+    );
+    CREATE TABLE IF NOT EXISTS trial_heartbeats (
+        trial_heartbeat_id INTEGER NOT NULL,
+        trial_id INTEGER NOT NULL,
+        heartbeat DATETIME NOT NULL,
+        PRIMARY KEY (trial_heartbeat_id),
+        UNIQUE (trial_id),
+        FOREIGN KEY(trial_id) REFERENCES trials (trial_id)
+    );
+    CREATE TABLE IF NOT EXISTS alembic_version (
+        version_num VARCHAR(32) NOT NULL,
+        CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+    );
+    INSERT OR IGNORE INTO version_info (version_info_id, schema_version, library_version) VALUES (1, 12, '4.0.0');
+    INSERT OR IGNORE INTO alembic_version (version_num) VALUES ('v3.2.0.a');
+    """
+
+    /// DSEGym's own provenance and trial tables. Each campaign is also an
+    /// Optuna study (`study_id`), each trial an Optuna trial (`trial_id`);
+    /// parameters and metrics live in Optuna's `trial_params` and
+    /// `trial_user_attributes`, and in the JSON columns here for fast reads.
+    static let dsegymSchema = """
+    CREATE TABLE dsegym_campaigns (
+        campaign_id TEXT NOT NULL PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        study_id INTEGER NOT NULL REFERENCES studies (study_id),
+        environment TEXT NOT NULL,
+        env_fingerprint TEXT NOT NULL,
+        env_spec_json TEXT NOT NULL,
+        env_spec_file TEXT,
+        objective_json TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        agent_hyperparameters_json TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        budget_json TEXT NOT NULL,
+        jobs INTEGER NOT NULL,
+        parameters_json TEXT NOT NULL,
+        metrics_json TEXT NOT NULL,
+        tool_version TEXT NOT NULL,
+        host TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted', 'failed')),
+        stop_reason TEXT
+    );
+    CREATE TABLE dsegym_trials (
+        campaign_id TEXT NOT NULL REFERENCES dsegym_campaigns (campaign_id) ON DELETE CASCADE,
+        trial_index INTEGER NOT NULL,
+        batch INTEGER NOT NULL,
+        trial_id INTEGER NOT NULL REFERENCES trials (trial_id),
+        env_fingerprint TEXT NOT NULL,
+        config_hash TEXT NOT NULL,
+        config_json TEXT NOT NULL,
+        metrics_json TEXT NOT NULL,
+        reward REAL,
+        feasible INTEGER NOT NULL,
+        env_feasible INTEGER NOT NULL,
+        reason TEXT,
+        eval_seconds REAL NOT NULL,
+        cache_hit INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, trial_index)
+    );
+    CREATE INDEX dsegym_trials_by_configuration ON dsegym_trials (env_fingerprint, config_hash);
+    CREATE VIEW dsegym_params AS
+        SELECT t.campaign_id, t.trial_index, p.key AS name, p.value AS value
+        FROM dsegym_trials AS t, json_each(t.config_json) AS p;
+    CREATE VIEW dsegym_metrics AS
+        SELECT t.campaign_id, t.trial_index, m.key AS name, m.value AS value
+        FROM dsegym_trials AS t, json_each(t.metrics_json) AS m;
+    """
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GymCore
+
+/// The trial database: one SQLite file (WAL) holding campaigns and every trial
+/// they logged, readable by Optuna as it is.
+///
+/// Contract: only the campaign runner writes, through `writer(for:)`, one
+/// transaction per batch, so a killed process loses at most the batch in
+/// flight and never corrupts earlier trials. Reads return value types.
+public final class TrialStore {
+    public let path: String
+    let db: SQLiteDatabase
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            catch { throw SpecError(file: path, "cannot create folder \(folder): \(error.localizedDescription)") }
+        }
+        db = try SQLiteDatabase(path: path)
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        try Migrations.migrate(db)
+    }
+
+    /// Opens an existing database without creating one (for resume, export).
+    public static func openExisting(_ path: String) throws -> TrialStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SpecError(file: path, "no such database")
+        }
+        return try TrialStore(path: path)
+    }
+
+    public var schemaVersion: Int { (try? db.userVersion) ?? 0 }
+
+    // MARK: Campaigns
+
+    /// Registers a new campaign (and its Optuna study). Names are unique per database.
+    public func createCampaign(_ record: CampaignRecord) throws -> CampaignRecord {
+        if try campaign(named: record.name) != nil {
+            throw SpecError(key: "--name", "a campaign named '\(record.name)' already exists in \(path); continue it with `dsegym resume --db \(path) --name \(record.name)` or choose another --name")
+        }
+        var r = record
+        try db.transaction {
+            try db.prepare("INSERT INTO studies (study_name) VALUES (?)").run([.text(r.name)])
+            r.studyID = Int(db.lastInsertRowID)
+            try db.prepare("INSERT INTO study_directions (direction, study_id, objective) VALUES ('MAXIMIZE', ?, 0)")
+                .run([.int(r.studyID)])
+            let attributes = try db.prepare("INSERT INTO study_user_attributes (study_id, key, value_json) VALUES (?, ?, ?)")
+            for (k, v) in [("dsegym_campaign_id", JSONText.quote(r.id)), ("environment", JSONText.quote(r.environment)),
+                           ("agent", JSONText.quote(r.agent)), ("seed", String(r.seed)),
+                           ("objective", JSONText.quote(r.objective.summary))] {
+                try attributes.run([.int(r.studyID), .text(k), .text(v)])
+            }
+            let insert = try db.prepare("""
+                INSERT INTO dsegym_campaigns (campaign_id, name, study_id, environment, env_fingerprint, env_spec_json,
+                  env_spec_file, objective_json, agent, agent_hyperparameters_json, seed, budget_json, jobs,
+                  parameters_json, metrics_json, tool_version, host, started_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')
+                """)
+            try insert.run([
+                .text(r.id), .text(r.name), .int(r.studyID), .text(r.environment), .text(r.fingerprint),
+                .text(r.environmentSpec.canonicalJSON), .text(r.environmentSpecFile), .text(try Self.json(r.objective)),
+                .text(r.agent), .text(r.hyperparameters.canonicalJSON), .text(String(r.seed)),
+                .text(try Self.json(r.budget)), .int(r.jobs), .text(try Self.json(r.parameters)),
+                .text(try Self.json(r.metrics)), .text(r.toolVersion), .text(r.host), .text(r.startedAt),
+            ])
+        }
+        return r
+    }
+
+    /// Records how a campaign session ended.
+    public func finish(_ campaignID: String, status: CampaignRecord.Status, stopReason: String?) throws {
+        try db.prepare("UPDATE dsegym_campaigns SET status = ?, stop_reason = ?, finished_at = ? WHERE campaign_id = ?")
+            .run([.text(status.rawValue), .text(stopReason), .text(Timestamp.now()), .text(campaignID)])
+    }
+
+    /// Marks a campaign running again (resume).
+    public func reopen(_ campaignID: String) throws {
+        try db.prepare("UPDATE dsegym_campaigns SET status = 'running', finished_at = NULL WHERE campaign_id = ?")
+            .run([.text(campaignID)])
+    }
+
+    public func campaign(named name: String) throws -> CampaignRecord? {
+        try campaigns(where: "name = ?", [.text(name)]).first
+    }
+
+    /// Every campaign, oldest first.
+    public func campaigns() throws -> [CampaignRecord] {
+        try campaigns(where: "1 = 1", [])
+    }
+
+    private func campaigns(where condition: String, _ values: [SQLiteValue]) throws -> [CampaignRecord] {
+        let s = try db.prepare("""
+            SELECT campaign_id, name, study_id, environment, env_fingerprint, env_spec_json, env_spec_file,
+              objective_json, agent, agent_hyperparameters_json, seed, budget_json, jobs, parameters_json,
+              metrics_json, tool_version, host, started_at, finished_at, status, stop_reason
+            FROM dsegym_campaigns WHERE \(condition) ORDER BY started_at, rowid
+            """)
+        s.bindAll(values)
+        var out: [CampaignRecord] = []
+        while try s.step() {
+            out.append(CampaignRecord(
+                id: s.text(0)!, name: s.text(1)!, studyID: s.int(2), environment: s.text(3)!, fingerprint: s.text(4)!,
+                environmentSpec: try SpecValue.parseJSON(s.text(5)!), environmentSpecFile: s.text(6),
+                objective: try Self.decode(Objective.self, s.text(7)!), agent: s.text(8)!,
+                hyperparameters: try SpecValue.parseJSON(s.text(9)!), seed: UInt64(s.text(10)!) ?? 0,
+                budget: try Self.decode(Budget.self, s.text(11)!), jobs: s.int(12),
+                parameters: try Self.decode([ParameterColumn].self, s.text(13)!),
+                metrics: try Self.decode([MetricSpec].self, s.text(14)!), toolVersion: s.text(15)!, host: s.text(16)!,
+                startedAt: s.text(17)!, finishedAt: s.text(18), status: CampaignRecord.Status(rawValue: s.text(19)!) ?? .failed,
+                stopReason: s.text(20)))
+        }
+        return out
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}
