@@ -19,7 +19,9 @@ enum SpecLoader {
     static func parse(_ text: String, file: String, baseDirectory: String?) throws -> SpecObject {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
-            throw SpecError(file: file, "not valid YAML: \(error)")
+            // One line: the parser's first line says where and what.
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            throw SpecError(file: file, "not valid YAML: \(first)")
         }
         guard let node, case .object(let top) = convert(node) else {
             throw SpecError(file: file, "expected a YAML mapping at the top level")

@@ -117,6 +117,9 @@ public enum Domain: Hashable, Sendable {
 
     private func realValue(atUnit u: Double) -> ParameterValue {
         guard case .real(let r, let log) = self else { return .real(0) }
+        // The ends map exactly to the bounds (exp(log(x)) need not round-trip).
+        if u <= 0 { return .real(r.lowerBound) }
+        if u >= 1 { return .real(r.upperBound) }
         if log {
             let l = Foundation.log(r.lowerBound), h = Foundation.log(r.upperBound)
             return .real(min(r.upperBound, max(r.lowerBound, exp(l + u * (h - l)))))
