@@ -188,8 +188,7 @@ enum Migrations {
         cache_hit INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         PRIMARY KEY (campaign_id, trial_index)
-    );
-    CREATE INDEX dsegym_trials_by_configuration ON dsegym_trials (env_fingerprint, config_hash);
+    ) WITHOUT ROWID;
     CREATE VIEW dsegym_params AS
         SELECT t.campaign_id, t.trial_index, p.key AS name, p.value AS value
         FROM dsegym_trials AS t, json_each(t.config_json) AS p;

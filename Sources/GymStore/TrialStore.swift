@@ -20,7 +20,13 @@ public final class TrialStore {
             catch { throw SpecError(file: path, "cannot create folder \(folder): \(error.localizedDescription)") }
         }
         db = try SQLiteDatabase(path: path)
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        // WAL + NORMAL: a commit is durable against a process kill (the case that
+        // matters for campaigns); a larger cache and rarer checkpoints keep
+        // index maintenance and fsyncs off the hot path of 10^5-trial campaigns.
+        try db.execute("""
+            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+            PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;
+            """)
         try Migrations.migrate(db)
     }
 
