@@ -24,10 +24,11 @@ let package = Package(
         .target(name: "GymStore", dependencies: ["GymCore", "CSQLite"]),
         .target(name: "GymEnvironments", dependencies: ["GymCore"]),
         .target(name: "GymAgents", dependencies: ["GymCore", "CGSL"]),
+        .target(name: "GymReport", dependencies: ["GymCore", "GymStore"]),
 
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents",
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "GymStoreTests", dependencies: ["GymStore", "GymCore"]),
         .testTarget(name: "GymEnvironmentsTests", dependencies: ["GymEnvironments", "GymCore"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymEnvironments", "GymCore"]),
+        .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymStore", "GymCore"]),
     ]
 )

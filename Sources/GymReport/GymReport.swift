@@ -1,0 +1,2 @@
+/// Figures and reports drawn from the trial store (self-contained SVG/HTML).
+public enum GymReport {}
