@@ -4,7 +4,7 @@ import GymCore
 
 /// What `--agent` names: a preset YAML file (`agent: ga` plus
 /// `hyperparameters: {...}`) or just an agent kind with default hyperparameters.
-struct AgentReference {
+struct AgentReference: Sendable {
     static let presetKeys = ["agent", "description", "hyperparameters"]
 
     var kind: AgentKind
@@ -27,11 +27,11 @@ struct AgentReference {
     }
 
     /// From stored provenance (resume).
-    init(kind name: String, hyperparameters: SpecValue) throws {
+    init(kind name: String, hyperparameters: SpecValue, file: String? = nil) throws {
         guard let k = AgentCatalog.kind(named: name) else {
-            throw SpecError(key: "agent", "the stored agent '\(name)' is not known to this dsegym")
+            throw SpecError(file: file, key: "agent", "the agent '\(name)' is not known to this dsegym; known: \(AgentCatalog.names.joined(separator: ", "))")
         }
         kind = k
-        self.hyperparameters = SpecObject(hyperparameters.objectValue ?? [:], path: "hyperparameters")
+        self.hyperparameters = SpecObject(hyperparameters.objectValue ?? [:], file: file, path: "hyperparameters")
     }
 }

@@ -81,7 +81,7 @@ struct CampaignBench: ParsableCommand {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         var result: CampaignSession.Result?
         let seconds = try measure {
-            result = try CampaignSession.run(.init(environmentPath: env, agent: "random", trials: trials, seed: 1,
+            result = try CampaignSession.run(.init(environmentPath: env, agent: try AgentReference("random"), trials: trials, seed: 1,
                                                    jobs: jobs, database: path, name: "bench", wallSeconds: nil,
                                                    stopAtTarget: false, stopAfter: nil))
         }

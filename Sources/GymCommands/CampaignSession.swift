@@ -9,7 +9,7 @@ import GymStore
 struct CampaignSession {
     struct Request {
         var environmentPath: String
-        var agent: String
+        var agent: AgentReference
         var trials: Int
         var seed: UInt64
         var jobs: Int
@@ -19,6 +19,8 @@ struct CampaignSession {
         var stopAtTarget: Bool
         /// Test hook: behave as if interrupted once this many trials are logged.
         var stopAfter: Int?
+        /// Draw the live progress line (only ever on a terminal).
+        var showProgress = true
     }
 
     struct Result {
@@ -31,7 +33,7 @@ struct CampaignSession {
         guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
         let loader = try EnvironmentLoader(path: request.environmentPath)
-        let agentReference = try AgentReference(request.agent)
+        let agentReference = request.agent
         let budget = Budget(trials: request.trials, wallSeconds: request.wallSeconds, stopAtTarget: request.stopAtTarget)
         let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective,
                                    seed: request.seed, budget: request.trials)
@@ -46,10 +48,11 @@ struct CampaignSession {
             environmentSpecFile: absoluteSpecPath, objective: loader.objective, agent: agentReference.kind.name,
             hyperparameters: resolved, seed: request.seed, budget: budget, jobs: request.jobs))
         return try execute(store: store, campaign: record, environment: loader.environment, objective: loader.objective,
-                           agent: agent, previous: [], jobs: request.jobs, stopAfter: request.stopAfter)
+                           agent: agent, previous: [], jobs: request.jobs, stopAfter: request.stopAfter,
+                           showProgress: request.showProgress)
     }
 
-    static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?) throws -> Result {
+    static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?, showProgress: Bool = true) throws -> Result {
         let store = try TrialStore.openExisting(database)
         guard let record = try store.campaign(named: name) else {
             let names = try store.campaigns().map(\.name)
@@ -66,18 +69,19 @@ struct CampaignSession {
         let previous = try store.trials(of: record, space: loader.environment.designSpace)
         try store.reopen(record.id)
         return try execute(store: store, campaign: record, environment: loader.environment, objective: record.objective,
-                           agent: agent, previous: previous, jobs: jobs ?? record.jobs, stopAfter: stopAfter)
+                           agent: agent, previous: previous, jobs: jobs ?? record.jobs, stopAfter: stopAfter,
+                           showProgress: showProgress)
     }
 
     private static func execute(store: TrialStore, campaign: CampaignRecord, environment: any Environment,
                                 objective: Objective, agent: any Agent, previous: [Trial], jobs: Int,
-                                stopAfter: Int?) throws -> Result {
+                                stopAfter: Int?, showProgress: Bool) throws -> Result {
         let cache = try store.cachedEvaluations(fingerprint: campaign.fingerprint, metrics: campaign.metrics)
         let runner = CampaignRunner(environment: environment, objective: objective, agent: agent, budget: campaign.budget,
                                     jobs: jobs, log: try store.writer(for: campaign), cache: cache)
         try runner.replay(previous)
         let trap = SignalTrap()
-        let progress = ProgressLine()
+        let progress = ProgressLine(enabled: showProgress)
         let outcome: CampaignOutcome
         do {
             outcome = try runner.run(progress: progress.update) {
@@ -85,12 +89,13 @@ struct CampaignSession {
             }
         } catch {
             progress.finish()
-            try? store.finish(campaign.id, status: .failed, stopReason: "\(error)")
+            try? store.finish(campaign.id, status: .failed, stopReason: "\(error)", agentSeconds: runner.agentSeconds)
             throw error
         }
         progress.finish()
         let status: CampaignRecord.Status = outcome.stop == .interrupted ? .interrupted : .finished
-        try store.finish(campaign.id, status: status, stopReason: outcome.stop.rawValue)
+        try store.finish(campaign.id, status: status, stopReason: outcome.stop.rawValue,
+                         wallSeconds: outcome.seconds, agentSeconds: outcome.agentSeconds)
         return Result(campaign: campaign, outcome: outcome, environment: environment)
     }
 

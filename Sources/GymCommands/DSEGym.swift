@@ -7,7 +7,8 @@ public struct DSEGym: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dsegym",
         abstract: "Design-space exploration gym for computer architecture.",
-        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, EvaluateCommand.self,
+        subcommands: [RunCommand.self, ResumeCommand.self, CompareCommand.self, SweepCommand.self,
+                      ExportCommand.self, EvaluateCommand.self,
                       EnvsCommand.self, AgentsCommand.self, BenchCommand.self])
 
     public init() {}

@@ -4,8 +4,12 @@ import GymCore
 /// A live progress line on stderr when it is a terminal (trials, trials/s,
 /// best reward, ETA), redrawn at most ten times a second; silent in pipes.
 final class ProgressLine {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled: Bool
     private var lastDraw = 0.0
+
+    init(enabled: Bool = true) {
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    }
 
     func update(_ p: CampaignProgress) {
         guard enabled, p.elapsedSeconds - lastDraw >= 0.1 || p.completed >= p.budget else { return }

@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let result = try CampaignSession.run(.init(
-            environmentPath: env, agent: agent, trials: trials, seed: seed, jobs: jobs, database: store.db,
+            environmentPath: env, agent: try AgentReference(agent), trials: trials, seed: seed, jobs: jobs, database: store.db,
             name: name, wallSeconds: wallSeconds, stopAtTarget: stopAtTarget, stopAfter: stopAfter))
         try CampaignSummary.print(result, database: store.db)
     }

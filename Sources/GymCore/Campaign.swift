@@ -33,7 +33,10 @@ public struct CampaignOutcome: Sendable {
     public var newTrials: Int
     public var best: Trial?
     public var stop: StopReason
+    /// Wall time of this session.
     public var seconds: Double
+    /// Time spent in the agent's ask/tell in this session.
+    public var agentSeconds: Double
 }
 
 /// Where the runner writes trials: the store, in tests an array.

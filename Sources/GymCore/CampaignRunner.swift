@@ -18,6 +18,9 @@ public final class CampaignRunner {
     public private(set) var trialCount = 0
     public private(set) var batchCount = 0
     public private(set) var best: Trial?
+    /// Seconds spent inside the agent's `ask` and `tell` in this session (the
+    /// agent's own overhead, as opposed to evaluation and logging).
+    public private(set) var agentSeconds = 0.0
 
     public init(environment: any Environment, objective: Objective, agent: any Agent, budget: Budget,
                 jobs: Int, log: any TrialLog, cache: [UInt64: CachedEvaluation] = [:]) {
@@ -60,21 +63,22 @@ public final class CampaignRunner {
         let clock = ContinuousClock()
         let started = clock.now
         let already = trialCount
-        func elapsed() -> Double {
-            let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        func elapsed() -> Double { seconds(clock.now - started) }
         var stop = StopReason.budget
         while trialCount < budget.trials {
             if targetReached { stop = .target; break }
             if let limit = budget.wallSeconds, elapsed() >= limit { stop = .wallTime; break }
             if shouldStop() { stop = .interrupted; break }
             let count = min(agent.batchSize, budget.trials - trialCount)
+            let asked = clock.now
             let configurations = agent.ask(count)
+            agentSeconds += seconds(clock.now - asked)
             guard !configurations.isEmpty else { break }
             let trials = try evaluate(configurations)
             try log.append(trials)
+            let told = clock.now
             agent.tell(trials)
+            agentSeconds += seconds(clock.now - told)
             for t in trials { note(t) }
             trialCount += trials.count
             batchCount += 1
@@ -86,7 +90,11 @@ public final class CampaignRunner {
         }
         if stop == .budget, trialCount >= budget.trials, targetReached { stop = .target }
         return CampaignOutcome(totalTrials: trialCount, newTrials: trialCount - already, best: best,
-                               stop: stop, seconds: elapsed())
+                               stop: stop, seconds: elapsed(), agentSeconds: agentSeconds)
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     private var targetReached: Bool {

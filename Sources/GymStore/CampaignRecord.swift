@@ -29,6 +29,9 @@ public struct CampaignRecord: Sendable {
     public var finishedAt: String?
     public var status: Status
     public var stopReason: String?
+    /// Wall time and agent (ask/tell) time over all sessions, in seconds.
+    public var wallSeconds = 0.0
+    public var agentSeconds = 0.0
 
     public init(name: String, environment: any Environment, environmentSpec: SpecValue, environmentSpecFile: String?,
                 objective: Objective, agent: String, hyperparameters: SpecValue, seed: UInt64, budget: Budget, jobs: Int) {
@@ -56,7 +59,10 @@ public struct CampaignRecord: Sendable {
     init(id: String, name: String, studyID: Int, environment: String, fingerprint: String, environmentSpec: SpecValue,
          environmentSpecFile: String?, objective: Objective, agent: String, hyperparameters: SpecValue, seed: UInt64,
          budget: Budget, jobs: Int, parameters: [ParameterColumn], metrics: [MetricSpec], toolVersion: String,
-         host: String, startedAt: String, finishedAt: String?, status: Status, stopReason: String?) {
+         host: String, startedAt: String, finishedAt: String?, status: Status, stopReason: String?,
+         wallSeconds: Double, agentSeconds: Double) {
+        self.wallSeconds = wallSeconds
+        self.agentSeconds = agentSeconds
         self.id = id
         self.name = name
         self.studyID = studyID

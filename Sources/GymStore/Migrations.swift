@@ -169,7 +169,9 @@ enum Migrations {
         started_at TEXT NOT NULL,
         finished_at TEXT,
         status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted', 'failed')),
-        stop_reason TEXT
+        stop_reason TEXT,
+        wall_seconds REAL NOT NULL DEFAULT 0,
+        agent_seconds REAL NOT NULL DEFAULT 0
     );
     CREATE TABLE dsegym_trials (
         campaign_id TEXT NOT NULL REFERENCES dsegym_campaigns (campaign_id) ON DELETE CASCADE,

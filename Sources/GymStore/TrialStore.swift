@@ -76,10 +76,15 @@ public final class TrialStore {
         return r
     }
 
-    /// Records how a campaign session ended.
-    public func finish(_ campaignID: String, status: CampaignRecord.Status, stopReason: String?) throws {
-        try db.prepare("UPDATE dsegym_campaigns SET status = ?, stop_reason = ?, finished_at = ? WHERE campaign_id = ?")
-            .run([.text(status.rawValue), .text(stopReason), .text(Timestamp.now()), .text(campaignID)])
+    /// Records how a campaign session ended; its wall and agent seconds add
+    /// to those of earlier sessions (resume).
+    public func finish(_ campaignID: String, status: CampaignRecord.Status, stopReason: String?,
+                       wallSeconds: Double = 0, agentSeconds: Double = 0) throws {
+        try db.prepare("""
+            UPDATE dsegym_campaigns SET status = ?, stop_reason = ?, finished_at = ?,
+              wall_seconds = wall_seconds + ?, agent_seconds = agent_seconds + ? WHERE campaign_id = ?
+            """).run([.text(status.rawValue), .text(stopReason), .text(Timestamp.now()),
+                      .double(wallSeconds), .double(agentSeconds), .text(campaignID)])
     }
 
     /// Marks a campaign running again (resume).
@@ -101,7 +106,8 @@ public final class TrialStore {
         let s = try db.prepare("""
             SELECT campaign_id, name, study_id, environment, env_fingerprint, env_spec_json, env_spec_file,
               objective_json, agent, agent_hyperparameters_json, seed, budget_json, jobs, parameters_json,
-              metrics_json, tool_version, host, started_at, finished_at, status, stop_reason
+              metrics_json, tool_version, host, started_at, finished_at, status, stop_reason,
+              wall_seconds, agent_seconds
             FROM dsegym_campaigns WHERE \(condition) ORDER BY started_at, rowid
             """)
         s.bindAll(values)
@@ -116,7 +122,7 @@ public final class TrialStore {
                 parameters: try Self.decode([ParameterColumn].self, s.text(13)!),
                 metrics: try Self.decode([MetricSpec].self, s.text(14)!), toolVersion: s.text(15)!, host: s.text(16)!,
                 startedAt: s.text(17)!, finishedAt: s.text(18), status: CampaignRecord.Status(rawValue: s.text(19)!) ?? .failed,
-                stopReason: s.text(20)))
+                stopReason: s.text(20), wallSeconds: s.double(21) ?? 0, agentSeconds: s.double(22) ?? 0))
         }
         return out
     }

@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import GymCore
+import GymStore
+
+/// A set of independent campaigns (agents × seeds, or hyperparameter settings ×
+/// seeds) run into one database, several at a time. Running a plan again is
+/// cheap and safe: a finished campaign is kept, an interrupted one resumed.
+struct CampaignPlan {
+    struct Entry: Sendable {
+        var name: String
+        /// Label of the group the entry belongs to in summaries (an agent, or
+        /// an agent with one hyperparameter setting).
+        var group: String
+        var agent: AgentReference
+        var seed: UInt64
+    }
+
+    var environmentPath: String
+    var trials: Int
+    var database: String
+    var entries: [Entry]
+
+    /// Runs every entry, `parallel` campaigns at a time (each evaluating on one
+    /// thread, so results never depend on `parallel`). Returns the records in
+    /// entry order.
+    func run(parallel: Int, progress: (String) -> Void) throws -> [CampaignRecord] {
+        guard trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
+        guard parallel >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
+        // Validate every entry before any database work: bad input touches nothing.
+        let loader = try EnvironmentLoader(path: environmentPath)
+        for e in entries {
+            let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective, seed: e.seed)
+            _ = try e.agent.kind.make(e.agent.hyperparameters, context)
+        }
+        let store = try TrialStore(path: database)
+        var unfinished: [Entry] = []
+        for e in entries {
+            if let existing = try store.campaign(named: e.name) {
+                try check(existing, matches: e, fingerprint: loader.environment.fingerprint)
+                if existing.status == .finished { continue }
+            }
+            unfinished.append(e)
+        }
+        let pending = unfinished
+        let (environmentPath, database, trials) = (self.environmentPath, self.database, self.trials)
+        let failures = FailureBox()
+        let workers = min(parallel, max(1, pending.count))
+        let work: @Sendable (Int) -> Void = { w in
+            var i = w
+            while i < pending.count {
+                do {
+                    let e = pending[i]
+                    let existing = try TrialStore(path: database).campaign(named: e.name)
+                    if existing != nil {
+                        _ = try CampaignSession.resume(database: database, name: e.name, jobs: 1, stopAfter: nil,
+                                                       showProgress: false)
+                    } else {
+                        _ = try CampaignSession.run(.init(environmentPath: environmentPath, agent: e.agent, trials: trials,
+                                                          seed: e.seed, jobs: 1, database: database, name: e.name,
+                                                          wallSeconds: nil, stopAtTarget: false, stopAfter: nil,
+                                                          showProgress: false))
+                    }
+                } catch {
+                    failures.record(error)
+                }
+                i += workers
+            }
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        if let error = failures.first { throw error }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        progress(String(format: "%d campaigns run (%d already finished) in %.2f s on %d workers",
+                        pending.count, entries.count - pending.count, seconds, workers))
+        let reopened = try TrialStore(path: database)
+        return try entries.map { e in try reopened.campaign(named: e.name)! }
+    }
+
+    /// A stored campaign of the same name must be the same experiment.
+    private func check(_ c: CampaignRecord, matches e: Entry, fingerprint: String) throws {
+        var problems: [String] = []
+        if c.agent != e.agent.kind.name { problems.append("agent \(c.agent) vs \(e.agent.kind.name)") }
+        if c.seed != e.seed { problems.append("seed \(c.seed) vs \(e.seed)") }
+        if c.budget.trials != trials { problems.append("budget \(c.budget.trials) vs \(trials) trials") }
+        if c.fingerprint != fingerprint { problems.append("environment \(c.fingerprint) vs \(fingerprint)") }
+        if !problems.isEmpty {
+            throw SpecError(file: database, key: e.name, "a campaign of this name exists with other settings (\(problems.joined(separator: "; "))); use another --label or database")
+        }
+    }
+}
+
+/// Collects the first error thrown by any worker.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+
+    func record(_ e: Error) {
+        lock.lock()
+        errors.append(e)
+        lock.unlock()
+    }
+
+    var first: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors.first
+    }
+}
