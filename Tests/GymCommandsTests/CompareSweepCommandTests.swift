@@ -8,7 +8,7 @@ struct CompareSweepCommandTests {
 
     /// The table without its timing columns (the last two), which vary run to run.
     func table(_ stdout: String, from header: String) -> [String] {
-        let lines = stdout.split(separator: "\n").map(String.init)
+        let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(where: { $0.hasPrefix(header) }) else { return [] }
         return lines[start...].prefix { !$0.isEmpty }.map { line in
             line.split(separator: " ", omittingEmptySubsequences: true).dropLast(2).joined(separator: " ")
