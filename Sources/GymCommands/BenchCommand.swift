@@ -10,7 +10,7 @@ import GymStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure DSEGym's speed.",
-        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self])
+        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self])
 }
 
 /// Wall-clock seconds of `body`.
@@ -133,5 +133,49 @@ struct BenchEnvironment: Environment {
     func evaluate(_ c: Configuration) throws -> Metrics {
         let x = Double(c.stableHash % 10_000) / 100
         return Metrics(metricSpecs.enumerated().map { i, s in Metric(s.name, s.unit, x * Double(i + 1)) })
+    }
+}
+
+struct MergeBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge throughput: trials per second merged from shards.")
+
+    @Option(help: "Trials per shard.")
+    var trials: Int = 100_000
+
+    @Option(help: "Shards to merge.")
+    var shards: Int = 2
+
+    func run() throws {
+        let env = BenchEnvironment()
+        var paths: [String] = []
+        defer {
+            for p in paths + [paths.first.map { $0 + ".merged" } ?? ""] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: p + suffix) }
+            }
+        }
+        for s in 0..<shards {
+            let path = temporaryDatabase("shard\(s)")
+            paths.append(path)
+            let store = try TrialStore(path: path)
+            let campaign = try store.createCampaign(CampaignRecord(
+                name: "bench-\(s)", environment: env, environmentSpec: .object([:]), environmentSpecFile: nil,
+                objective: .defaultObjective(for: env.metricSpecs), agent: "random", hyperparameters: .object([:]),
+                seed: UInt64(s), budget: Budget(trials: trials), jobs: 1))
+            let writer = try store.writer(for: campaign)
+            var rng = SplitMix64(seed: UInt64(s))
+            var batch: [Trial] = []
+            for i in 0..<trials {
+                let c = env.designSpace.sample(using: &rng)
+                batch.append(Trial(index: i, batch: i / 1024, configuration: c, metrics: try env.evaluate(c),
+                                   reward: rng.nextUnit(), reason: nil, cacheHit: false, evalSeconds: 1e-6))
+                if batch.count == 1024 || i == trials - 1 { try writer.append(batch); batch = [] }
+            }
+        }
+        let target = try TrialStore(path: paths[0] + ".merged")
+        var added = 0
+        let seconds = try measure { for p in paths { added += try target.merge(shard: p).trialsAdded } }
+        say(String(format: "merge: %d shards of %d trials (10 params, 5 metrics) in %.3f s = %.0f trials/s",
+                   shards, trials, seconds, Double(added) / seconds))
     }
 }

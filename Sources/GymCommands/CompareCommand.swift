@@ -30,6 +30,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var cluster: PlanOptions
+
     @Option(help: "Also export the compared campaigns' trials to this CSV file.")
     var csv: String?
 
@@ -39,6 +41,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let plan = try CompareCommand.plan(env: env, agents: agents, seeds: seeds, trials: trials, database: store.db,
                                            label: label ?? "compare-" + specName(env))
+        if try cluster.writeIfRequested(plan) { return }
         let records = try plan.run(parallel: jobs) { say($0) }
         let trialStore = try TrialStore.openExisting(store.db)
         let table = try ComparisonTable(store: trialStore, plan: plan, records: records)

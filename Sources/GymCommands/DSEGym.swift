@@ -8,7 +8,7 @@ public struct DSEGym: ParsableCommand {
         commandName: "dsegym",
         abstract: "Design-space exploration gym for computer architecture.",
         subcommands: [RunCommand.self, ResumeCommand.self, CompareCommand.self, SweepCommand.self,
-                      ExportCommand.self, EvaluateCommand.self,
+                      ExportCommand.self, EvaluateCommand.self, RunTaskCommand.self, MergeCommand.self, StatusCommand.self,
                       EnvsCommand.self, AgentsCommand.self, BenchCommand.self])
 
     public init() {}

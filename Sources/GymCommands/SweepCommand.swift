@@ -36,6 +36,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var cluster: PlanOptions
+
     @Option(help: "Also export the sweep's trials to this CSV file.")
     var csv: String?
 
@@ -45,6 +47,7 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let plan = try SweepCommand.plan(env: env, agent: agent, grid: grid, seeds: seeds, trials: trials, database: store.db,
                                          label: label ?? "sweep-\(specName(env))-\(specName(grid))")
+        if try cluster.writeIfRequested(plan) { return }
         let records = try plan.run(parallel: jobs) { say($0) }
         let trialStore = try TrialStore.openExisting(store.db)
         let table = try ComparisonTable(store: trialStore, plan: plan, records: records)

@@ -12,7 +12,11 @@ public final class TrialStore {
     let db: SQLiteDatabase
 
     /// Opens (creating if needed) and migrates the database at `path`.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, migrate: true)
+    }
+
+    init(path: String, migrate: Bool) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -27,15 +31,15 @@ public final class TrialStore {
             PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
             PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;
             """)
-        try Migrations.migrate(db)
+        if migrate { try Migrations.migrate(db) }
     }
 
     /// Opens an existing database without creating one (for resume, export).
-    public static func openExisting(_ path: String) throws -> TrialStore {
+    public static func openExisting(_ path: String, migrate: Bool = true) throws -> TrialStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw SpecError(file: path, "no such database")
         }
-        return try TrialStore(path: path)
+        return try TrialStore(path: path, migrate: migrate)
     }
 
     public var schemaVersion: Int { (try? db.userVersion) ?? 0 }
