@@ -39,18 +39,8 @@ struct StoreBench: ParsableCommand {
         let path = temporaryDatabase("store")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try TrialStore(path: path)
-        let campaign = try store.createCampaign(CampaignRecord(
-            name: "bench", environment: env, environmentSpec: .object([:]), environmentSpecFile: nil,
-            objective: .defaultObjective(for: env.metricSpecs), agent: "random", hyperparameters: .object([:]),
-            seed: 1, budget: Budget(trials: trials), jobs: 1))
-        let writer = try store.writer(for: campaign)
-        var rng = SplitMix64(seed: 1)
-        var pending: [Trial] = []
-        for i in 0..<trials {
-            let c = env.designSpace.sample(using: &rng)
-            pending.append(Trial(index: i, batch: i / batch, configuration: c, metrics: try env.evaluate(c),
-                                 reward: rng.nextUnit(), reason: nil, cacheHit: false, evalSeconds: 1e-6))
-        }
+        let writer = try store.writer(for: try env.benchCampaign(in: store, name: "bench", trials: trials))
+        let pending = try env.syntheticTrials(trials, batch: batch, seed: 1)
         let seconds = try measure {
             var start = 0
             while start < trials {
@@ -134,6 +124,23 @@ struct BenchEnvironment: Environment {
         let x = Double(c.stableHash % 10_000) / 100
         return Metrics(metricSpecs.enumerated().map { i, s in Metric(s.name, s.unit, x * Double(i + 1)) })
     }
+
+    func benchCampaign(in store: TrialStore, name: String, trials: Int) throws -> CampaignRecord {
+        try store.createCampaign(CampaignRecord(
+            name: name, environment: self, environmentSpec: .object([:]), environmentSpecFile: nil,
+            objective: .defaultObjective(for: metricSpecs), agent: "random", hyperparameters: .object([:]),
+            seed: 1, budget: Budget(trials: trials), jobs: 1))
+    }
+
+    /// `count` random trials, as a campaign would log them.
+    func syntheticTrials(_ count: Int, batch: Int, seed: UInt64) throws -> [Trial] {
+        var rng = SplitMix64(seed: seed)
+        return try (0..<count).map { i in
+            let c = designSpace.sample(using: &rng)
+            return Trial(index: i, batch: i / batch, configuration: c, metrics: try evaluate(c),
+                         reward: rng.nextUnit(), reason: nil, cacheHit: false, evalSeconds: 1e-6)
+        }
+    }
 }
 
 struct MergeBench: ParsableCommand {
@@ -158,18 +165,10 @@ struct MergeBench: ParsableCommand {
             let path = temporaryDatabase("shard\(s)")
             paths.append(path)
             let store = try TrialStore(path: path)
-            let campaign = try store.createCampaign(CampaignRecord(
-                name: "bench-\(s)", environment: env, environmentSpec: .object([:]), environmentSpecFile: nil,
-                objective: .defaultObjective(for: env.metricSpecs), agent: "random", hyperparameters: .object([:]),
-                seed: UInt64(s), budget: Budget(trials: trials), jobs: 1))
-            let writer = try store.writer(for: campaign)
-            var rng = SplitMix64(seed: UInt64(s))
-            var batch: [Trial] = []
-            for i in 0..<trials {
-                let c = env.designSpace.sample(using: &rng)
-                batch.append(Trial(index: i, batch: i / 1024, configuration: c, metrics: try env.evaluate(c),
-                                   reward: rng.nextUnit(), reason: nil, cacheHit: false, evalSeconds: 1e-6))
-                if batch.count == 1024 || i == trials - 1 { try writer.append(batch); batch = [] }
+            let writer = try store.writer(for: try env.benchCampaign(in: store, name: "bench-\(s)", trials: trials))
+            let all = try env.syntheticTrials(trials, batch: 1024, seed: UInt64(s))
+            for start in stride(from: 0, to: trials, by: 1024) {
+                try writer.append(Array(all[start..<min(trials, start + 1024)]))
             }
         }
         let target = try TrialStore(path: paths[0] + ".merged")

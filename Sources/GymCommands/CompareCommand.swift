@@ -13,43 +13,17 @@ struct CompareCommand: ParsableCommand {
         comparison again reuses finished campaigns and resumes interrupted ones.
         """)
 
-    @Option(help: "Environment spec (YAML).")
-    var env: String
-
     @Option(help: "Comma-separated agents: names or preset files, e.g. random,ga,agents/bo.yaml.")
     var agents: String
 
-    @Option(help: "Seeds per agent.")
-    var seeds: Int = 10
-
-    @Option(help: "Trial budget per campaign.")
-    var trials: Int = 1000
-
-    @Option(help: "Campaigns run at the same time (results do not depend on it).")
-    var jobs: Int = 1
-
-    @OptionGroup var store: StoreOptions
-
-    @OptionGroup var cluster: PlanOptions
-
-    @Option(help: "Also export the compared campaigns' trials to this CSV file.")
-    var csv: String?
-
-    @Option(help: "Prefix of the campaign names (default: compare-<spec file name>).")
-    var label: String?
+    @OptionGroup var options: CampaignSetOptions
 
     func run() throws {
-        let plan = try CompareCommand.plan(env: env, agents: agents, seeds: seeds, trials: trials, database: store.db,
-                                           label: label ?? "compare-" + specName(env))
-        if try cluster.writeIfRequested(plan) { return }
-        let records = try plan.run(parallel: jobs) { say($0) }
-        let trialStore = try TrialStore.openExisting(store.db)
-        let table = try ComparisonTable(store: trialStore, plan: plan, records: records)
-        say("compare on \(env): \(seeds) seeds × \(trials) trials, objective \(records[0].objective.summary)")
-        for line in table.compareLines(baseline: "random") { say(line) }
-        if let csv {
-            say("")
-            try exportCSV(trialStore, records, to: csv)
+        let o = options
+        let plan = try CompareCommand.plan(env: o.env, agents: agents, seeds: o.seeds, trials: o.trials,
+                                           database: o.store.db, label: o.label ?? "compare-" + specName(o.env))
+        try o.execute(plan, heading: "compare on \(o.env): \(o.seeds) seeds × \(o.trials) trials") {
+            $0.compareLines(baseline: "random")
         }
     }
 

@@ -16,46 +16,22 @@ struct SweepCommand: ParsableCommand {
 
     static let gridKeys = ["agent", "description", "hyperparameters", "grid"]
 
-    @Option(help: "Environment spec (YAML).")
-    var env: String
-
     @Option(help: "Agent name (must match the grid file's agent).")
     var agent: String
 
     @Option(help: "Grid file, e.g. agents/ga-lottery.yaml.")
     var grid: String
 
-    @Option(help: "Seeds per setting.")
-    var seeds: Int = 5
-
-    @Option(help: "Trial budget per campaign.")
-    var trials: Int = 1000
-
-    @Option(help: "Campaigns run at the same time (results do not depend on it).")
-    var jobs: Int = 1
-
-    @OptionGroup var store: StoreOptions
-
-    @OptionGroup var cluster: PlanOptions
-
-    @Option(help: "Also export the sweep's trials to this CSV file.")
-    var csv: String?
-
-    @Option(help: "Prefix of the campaign names (default: sweep-<spec>-<grid file name>).")
-    var label: String?
+    @OptionGroup var options: CampaignSetOptions
 
     func run() throws {
-        let plan = try SweepCommand.plan(env: env, agent: agent, grid: grid, seeds: seeds, trials: trials, database: store.db,
-                                         label: label ?? "sweep-\(specName(env))-\(specName(grid))")
-        if try cluster.writeIfRequested(plan) { return }
-        let records = try plan.run(parallel: jobs) { say($0) }
-        let trialStore = try TrialStore.openExisting(store.db)
-        let table = try ComparisonTable(store: trialStore, plan: plan, records: records)
-        say("sweep of \(agent) on \(env): \(table.groups.count) settings × \(seeds) seeds × \(trials) trials")
-        for line in table.sweepLines() { say(line) }
-        if let csv {
-            say("")
-            try exportCSV(trialStore, records, to: csv)
+        let o = options
+        let plan = try SweepCommand.plan(env: o.env, agent: agent, grid: grid, seeds: o.seeds, trials: o.trials,
+                                         database: o.store.db,
+                                         label: o.label ?? "sweep-\(specName(o.env))-\(specName(grid))")
+        let settings = Set(plan.entries.map(\.group)).count
+        try o.execute(plan, heading: "sweep of \(agent) on \(o.env): \(settings) settings × \(o.seeds) seeds × \(o.trials) trials") {
+            $0.sweepLines()
         }
     }
 

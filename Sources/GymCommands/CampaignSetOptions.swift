@@ -1,0 +1,43 @@
+import ArgumentParser
+import GymCore
+import GymStore
+
+/// Options shared by `compare` and `sweep`: a set of campaigns on one
+/// environment, how many seeds and trials each, how many at once, where to.
+struct CampaignSetOptions: ParsableArguments {
+    @Option(help: "Environment spec (YAML).")
+    var env: String
+
+    @Option(help: "Seeds per agent or setting (seeds are 1...K).")
+    var seeds: Int = 10
+
+    @Option(help: "Trial budget per campaign.")
+    var trials: Int = 1000
+
+    @Option(help: "Campaigns run at the same time (results do not depend on it).")
+    var jobs: Int = 1
+
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var cluster: PlanOptions
+
+    @Option(help: "Also export the campaigns' trials to this CSV file.")
+    var csv: String?
+
+    @Option(help: "Prefix of the campaign names (default: derived from the spec).")
+    var label: String?
+
+    /// Writes the plan (with --plan) or runs it, then prints `table` of the
+    /// results and exports the CSV if asked.
+    func execute(_ plan: CampaignPlan, heading: String, table: (ComparisonTable) -> [String]) throws {
+        if try cluster.writeIfRequested(plan) { return }
+        let records = try plan.run(parallel: jobs) { say($0) }
+        let trialStore = try TrialStore.openExisting(store.db)
+        say(heading + ", objective \(records[0].objective.summary)")
+        for line in table(try ComparisonTable(store: trialStore, plan: plan, records: records)) { say(line) }
+        if let csv {
+            say("")
+            try exportCSV(trialStore, records, to: csv)
+        }
+    }
+}
