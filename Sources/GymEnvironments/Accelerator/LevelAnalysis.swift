@@ -46,14 +46,7 @@ struct LevelAnalyzer {
     init(plan: MappingPlan, hardware: AcceleratorHardware) {
         self.plan = plan
         self.hardware = hardware
-    }
-
-    private struct Loop {
-        var mask: UInt8       // dimensions that change when this loop advances
-        var count: Int
-        var hasEdge: Bool     // last index differs (smaller chunk or fewer units)
-        var isFold: Bool
-        var dim: Int
+        memo.reserveCapacity(8)
     }
 
     // MARK: Tensor volumes (elements) of a chunk
@@ -79,9 +72,29 @@ struct LevelAnalyzer {
 
     // MARK: Levels
 
+    /// One level's loop nest over one parent chunk (at most 7 loops: one per
+    /// temporal dimension plus one fold loop for the spatial ones).
+    private struct Nest {
+        var level: Int
+        var parent: Extent
+        var chunk: Extent, count: Extent, edge: Extent
+        var units: Int, folds: Int, lastFoldUnits: Int
+        var spatialMoving: UInt8, spatialEdge: UInt8
+        var loopCount = 0
+        var loopMask = Extent(repeating: 0)     // dimensions a loop changes (bits)
+        var loopLength = Extent(repeating: 1)
+        var loopDim = Extent(repeating: 0)
+        var loopHasEdge: UInt8 = 0
+        var foldLoop = -1
+        var first: Freshness
+        var outputMask: UInt8
+        var innermost: Bool
+        var isTop: Bool
+    }
+
     /// Costs of `level` iterating over the `parent` chunk.
     mutating func analyze(level: Int, parent: Extent, fresh: Freshness) -> LevelResult {
-        if let hit = memo.first(where: { $0.level == level && $0.chunk == parent && $0.fresh == fresh }) { return hit.result }
+        for entry in memo where entry.level == level && entry.chunk == parent && entry.fresh == fresh { return entry.result }
         let result = compute(level: level, parent: parent, fresh: fresh)
         memo.append((level, parent, fresh, result))
         return result
@@ -89,7 +102,6 @@ struct LevelAnalyzer {
 
     private mutating func compute(level: Int, parent: Extent, fresh: Freshness) -> LevelResult {
         let spec = plan.levels[level]
-        let units = spec.units
         var chunk = Extent(repeating: 1), count = Extent(repeating: 1), edge = Extent(repeating: 1)
         for d in 0..<7 {
             let p = parent[d], s = min(spec.size[d], p)
@@ -106,147 +118,150 @@ struct LevelAnalyzer {
         for d in 0..<7 where spatialMoving & (1 << UInt8(d)) != 0 && count[d] == spatialPositions && edge[d] < chunk[d] {
             spatialEdge |= 1 << UInt8(d)
         }
-        let folds = (spatialPositions + units - 1) / units
-        let lastFoldUnits = spatialPositions - (folds - 1) * units
-
-        var loops: [Loop] = []
-        var foldLoop = -1
+        let folds = (spatialPositions + spec.units - 1) / spec.units
+        let outputMask = TensorMask.output(depthwise: plan.isDepthwise)
+        var nest = Nest(level: level, parent: parent, chunk: chunk, count: count, edge: edge,
+                        units: spec.units, folds: folds, lastFoldUnits: spatialPositions - (folds - 1) * spec.units,
+                        spatialMoving: spatialMoving, spatialEdge: spatialEdge, first: fresh, outputMask: outputMask,
+                        innermost: level == plan.levels.count - 1, isTop: level == 0)
         var placedFold = false
-        for dim in spec.order {
-            let d = dim.rawValue
+        for i in 0..<spec.orderCount {
+            let d = spec.order[i]
             if spec.spatialMask & (1 << UInt8(d)) != 0 {
-                if !placedFold {
-                    placedFold = true
-                    if folds > 1 {
-                        foldLoop = loops.count
-                        loops.append(Loop(mask: spatialMoving, count: folds,
-                                          hasEdge: lastFoldUnits < units || spatialEdge != 0, isFold: true, dim: d))
-                    }
+                guard !placedFold else { continue }
+                placedFold = true
+                if folds > 1 {
+                    nest.foldLoop = nest.loopCount
+                    append(&nest, mask: spatialMoving, length: folds, dim: d,
+                           hasEdge: nest.lastFoldUnits < spec.units || spatialEdge != 0)
                 }
             } else if count[d] > 1 {
-                loops.append(Loop(mask: 1 << UInt8(d), count: count[d], hasEdge: edge[d] < chunk[d], isFold: false, dim: d))
+                append(&nest, mask: 1 << UInt8(d), length: count[d], dim: d, hasEdge: edge[d] < chunk[d])
             }
         }
-        let loopMask = loops.reduce(UInt8(0)) { $0 | $1.mask }
-        let outputMask = TensorMask.output(depthwise: plan.isDepthwise)
+        var walked: UInt8 = 0
+        for i in 0..<nest.loopCount { walked |= UInt8(nest.loopMask[i]) }
         // The first iteration reloads a tensor when the parent changed it, or
         // when this level walks over it (its last chunk is not its first).
-        let first = Freshness(
-            input: loopMask & TensorMask.input != 0 ? .full : fresh.input,
-            weight: fresh.weight || loopMask & TensorMask.weight != 0,
-            output: fresh.output || loopMask & outputMask != 0)
+        nest.first = Freshness(input: walked & TensorMask.input != 0 ? .full : fresh.input,
+                               weight: fresh.weight || walked & TensorMask.weight != 0,
+                               output: fresh.output || walked & outputMask != 0)
 
-        var result = LevelResult()
-        var isLast = [Bool](repeating: false, count: loops.count)
-        let innermost = level == plan.levels.count - 1
-        let isTop = level == 0
-
-        // One case: loop states in `isLast`, `changing` = the loop that advanced (-1: first iteration).
-        func evaluateCase(_ changing: Int, occurrences: Int, _ me: inout LevelAnalyzer) {
-            var unitChunk = chunk
-            for (i, loop) in loops.enumerated() where !loop.isFold && isLast[i] { unitChunk[loop.dim] = edge[loop.dim] }
-            let lastFold = foldLoop < 0 || isLast[foldLoop]
-            let active = lastFold ? lastFoldUnits : units
-            let startPosition = lastFold ? (folds - 1) * units : 0
-            var union = unitChunk
-            var edgeChunk = unitChunk
-            for d in 0..<7 where spatialMoving & (1 << UInt8(d)) != 0 {
-                let a = min(startPosition, count[d] - 1), b = max(a + 1, min(startPosition + active, count[d]))
-                union[d] = min(parent[d], b * chunk[d]) - a * chunk[d]
-                if spatialEdge & (1 << UInt8(d)) != 0 { edgeChunk[d] = edge[d] }
-            }
-            let edgeUnits = lastFold && spatialEdge != 0 ? 1 : 0
-            let fullUnits = active - edgeUnits
-            let slowest = fullUnits > 0 ? unitChunk : edgeChunk
-
-            // What changed at this iteration.
-            var caseFresh = first
-            if changing >= 0 {
-                var changed: UInt8 = 0
-                for loop in loops[changing...] { changed |= loop.mask }
-                let loop = loops[changing]
-                if changed & TensorMask.input == 0 {
-                    caseFresh.input = .unchanged
-                } else if !loop.isFold && changed & TensorMask.input == loop.mask && (loop.dim == 5 || loop.dim == 6) {
-                    caseFresh.input = loop.dim == 5 ? .slideY(chunk[5]) : .slideX(chunk[6])
-                } else {
-                    caseFresh.input = .full
-                }
-                caseFresh.weight = changed & TensorMask.weight != 0
-                caseFresh.output = changed & outputMask != 0
-            }
-
-            let ingress = me.newInput(union, caseFresh.input) + (caseFresh.weight ? me.weightVolume(union) : 0)
-            let egress = caseFresh.output ? me.outputVolume(union) : 0
-            let computeDelay: Int
-            if innermost {
-                computeDelay = (me.macs(slowest) + me.hardware.simdLanes - 1) / me.hardware.simdLanes
-                result.macs += occurrences * (fullUnits * me.macs(unitChunk) + edgeUnits * me.macs(edgeChunk))
-                result.fillInput += occurrences * (fullUnits * me.newInput(unitChunk, caseFresh.input)
-                                                   + edgeUnits * me.newInput(edgeChunk, caseFresh.input))
-                if caseFresh.weight {
-                    result.fillWeight += occurrences * (fullUnits * me.weightVolume(unitChunk) + edgeUnits * me.weightVolume(edgeChunk))
-                }
-                result.peakL1 = max(result.peakL1, 2 * (me.inputVolume(unitChunk) + me.weightVolume(unitChunk) + me.macs(unitChunk)))
-            } else {
-                let full = fullUnits > 0 ? me.analyze(level: level + 1, parent: unitChunk, fresh: caseFresh) : LevelResult()
-                let edgeResult = edgeUnits > 0 ? me.analyze(level: level + 1, parent: edgeChunk, fresh: caseFresh) : LevelResult()
-                computeDelay = fullUnits > 0 ? full.runtime : edgeResult.runtime
-                result.macs += occurrences * (fullUnits * full.macs + edgeUnits * edgeResult.macs)
-                result.fillInput += occurrences * (fullUnits * full.fillInput + edgeUnits * edgeResult.fillInput)
-                result.fillWeight += occurrences * (fullUnits * full.fillWeight + edgeUnits * edgeResult.fillWeight)
-                result.peakL1 = max(result.peakL1, full.peakL1, edgeResult.peakL1)
-                result.nocBandwidthRequirement = max(result.nocBandwidthRequirement, full.nocBandwidthRequirement)
-            }
-            let ingressDelay = me.hardware.nocDelay(ingress)
-            let egressDelay = me.hardware.nocDelay(egress)
-            let offchipDelay = isTop ? me.hardware.offchipDelay(ingress + egress) : 0
-            // Double buffering: the first iteration waits for its data; later
-            // ones overlap the next ingress and the last egress with compute.
-            let delay = changing < 0
-                ? max(ingressDelay, offchipDelay) + computeDelay
-                : max(ingressDelay, computeDelay, egressDelay, offchipDelay)
-            result.runtime += occurrences * delay
-            result.ingressInput += occurrences * me.newInput(union, caseFresh.input)
-            result.ingressWeight += occurrences * (caseFresh.weight ? me.weightVolume(union) : 0)
-            result.egressOutput += occurrences * egress
-            if isTop { result.offchip += occurrences * (ingress + egress) }
-            result.nocBandwidthRequirement = max(result.nocBandwidthRequirement, Double(ingress) / Double(max(1, computeDelay)))
-            if changing < 0 { result.firstIngress = ingress; result.firstEgress = egress }
-        }
-
-        // Enumerate cases: the first iteration, then for each loop j advancing
-        // (inner loops reset to index 0) every last/not-last state of the loops
+        // Cases: the first iteration, then for each loop j advancing (inner
+        // loops reset to index 0) every last/not-last state of the loops
         // outside j that have an edge; occurrence counts multiply.
-        evaluateCase(-1, occurrences: 1, &self)
-        for j in loops.indices {
-            func branch(_ i: Int, _ occurrences: Int, _ me: inout LevelAnalyzer) {
-                if i == j {
-                    let n = loops[j].count
-                    if loops[j].hasEdge {
-                        isLast[j] = false
-                        if n > 2 { evaluateCase(j, occurrences: occurrences * (n - 2), &me) }
-                        isLast[j] = true
-                        evaluateCase(j, occurrences: occurrences, &me)
-                        isLast[j] = false
-                    } else {
-                        evaluateCase(j, occurrences: occurrences * (n - 1), &me)
-                    }
-                    return
-                }
-                let n = loops[i].count
-                if loops[i].hasEdge {
-                    isLast[i] = false
-                    branch(i + 1, occurrences * (n - 1), &me)
-                    isLast[i] = true
-                    branch(i + 1, occurrences, &me)
-                    isLast[i] = false
-                } else {
-                    branch(i + 1, occurrences * n, &me)
-                }
-            }
-            branch(0, 1, &self)
+        var result = LevelResult()
+        evaluateCase(nest, changing: -1, isLast: 0, occurrences: 1, into: &result)
+        for j in 0..<nest.loopCount {
+            enumerate(nest, from: 0, changing: j, isLast: 0, occurrences: 1, into: &result)
         }
         return result
+    }
+
+    private func append(_ nest: inout Nest, mask: UInt8, length: Int, dim: Int, hasEdge: Bool) {
+        let i = nest.loopCount
+        nest.loopMask[i] = Int(mask)
+        nest.loopLength[i] = length
+        nest.loopDim[i] = dim
+        if hasEdge { nest.loopHasEdge |= 1 << UInt8(i) }
+        nest.loopCount += 1
+    }
+
+    private mutating func enumerate(_ nest: Nest, from i: Int, changing j: Int, isLast: UInt8, occurrences: Int,
+                                    into result: inout LevelResult) {
+        let n = nest.loopLength[i]
+        let hasEdge = nest.loopHasEdge & (1 << UInt8(i)) != 0
+        if i == j {
+            if hasEdge {
+                if n > 2 { evaluateCase(nest, changing: j, isLast: isLast, occurrences: occurrences * (n - 2), into: &result) }
+                evaluateCase(nest, changing: j, isLast: isLast | (1 << UInt8(j)), occurrences: occurrences, into: &result)
+            } else {
+                evaluateCase(nest, changing: j, isLast: isLast, occurrences: occurrences * (n - 1), into: &result)
+            }
+        } else if hasEdge {
+            enumerate(nest, from: i + 1, changing: j, isLast: isLast, occurrences: occurrences * (n - 1), into: &result)
+            enumerate(nest, from: i + 1, changing: j, isLast: isLast | (1 << UInt8(i)), occurrences: occurrences, into: &result)
+        } else {
+            enumerate(nest, from: i + 1, changing: j, isLast: isLast, occurrences: occurrences * n, into: &result)
+        }
+    }
+
+    /// One case: loop states in `isLast` (bit per loop), `changing` = the loop
+    /// that advanced (-1: the first iteration).
+    private mutating func evaluateCase(_ nest: Nest, changing: Int, isLast: UInt8, occurrences: Int,
+                                       into result: inout LevelResult) {
+        var unitChunk = nest.chunk
+        for i in 0..<nest.loopCount where i != nest.foldLoop && isLast & (1 << UInt8(i)) != 0 {
+            unitChunk[nest.loopDim[i]] = nest.edge[nest.loopDim[i]]
+        }
+        let lastFold = nest.foldLoop < 0 || isLast & (1 << UInt8(nest.foldLoop)) != 0
+        let active = lastFold ? nest.lastFoldUnits : nest.units
+        let startPosition = lastFold ? (nest.folds - 1) * nest.units : 0
+        var union = unitChunk
+        var edgeChunk = unitChunk
+        for d in 0..<7 where nest.spatialMoving & (1 << UInt8(d)) != 0 {
+            let a = min(startPosition, nest.count[d] - 1), b = max(a + 1, min(startPosition + active, nest.count[d]))
+            union[d] = min(nest.parent[d], b * nest.chunk[d]) - a * nest.chunk[d]
+            if nest.spatialEdge & (1 << UInt8(d)) != 0 { edgeChunk[d] = nest.edge[d] }
+        }
+        let edgeUnits = lastFold && nest.spatialEdge != 0 ? 1 : 0
+        let fullUnits = active - edgeUnits
+
+        // What changed at this iteration.
+        var fresh = nest.first
+        if changing >= 0 {
+            var changed: UInt8 = 0
+            for i in changing..<nest.loopCount { changed |= UInt8(nest.loopMask[i]) }
+            let dim = nest.loopDim[changing]
+            if changed & TensorMask.input == 0 {
+                fresh.input = .unchanged
+            } else if changing != nest.foldLoop && changed & TensorMask.input == UInt8(nest.loopMask[changing]) && (dim == 5 || dim == 6) {
+                fresh.input = dim == 5 ? .slideY(nest.chunk[5]) : .slideX(nest.chunk[6])
+            } else {
+                fresh.input = .full
+            }
+            fresh.weight = changed & TensorMask.weight != 0
+            fresh.output = changed & nest.outputMask != 0
+        }
+
+        let inputTraffic = newInput(union, fresh.input)
+        let weightTraffic = fresh.weight ? weightVolume(union) : 0
+        let ingress = inputTraffic + weightTraffic
+        let egress = fresh.output ? outputVolume(union) : 0
+        let computeDelay: Int
+        if nest.innermost {
+            let slowest = fullUnits > 0 ? unitChunk : edgeChunk
+            computeDelay = (macs(slowest) + hardware.simdLanes - 1) / hardware.simdLanes
+            result.macs += occurrences * (fullUnits * macs(unitChunk) + edgeUnits * macs(edgeChunk))
+            result.fillInput += occurrences * (fullUnits * newInput(unitChunk, fresh.input) + edgeUnits * newInput(edgeChunk, fresh.input))
+            if fresh.weight {
+                result.fillWeight += occurrences * (fullUnits * weightVolume(unitChunk) + edgeUnits * weightVolume(edgeChunk))
+            }
+            result.peakL1 = max(result.peakL1, 2 * (inputVolume(unitChunk) + weightVolume(unitChunk) + macs(unitChunk)))
+        } else {
+            let full = fullUnits > 0 ? analyze(level: nest.level + 1, parent: unitChunk, fresh: fresh) : LevelResult()
+            let edged = edgeUnits > 0 ? analyze(level: nest.level + 1, parent: edgeChunk, fresh: fresh) : LevelResult()
+            computeDelay = fullUnits > 0 ? full.runtime : edged.runtime
+            result.macs += occurrences * (fullUnits * full.macs + edgeUnits * edged.macs)
+            result.fillInput += occurrences * (fullUnits * full.fillInput + edgeUnits * edged.fillInput)
+            result.fillWeight += occurrences * (fullUnits * full.fillWeight + edgeUnits * edged.fillWeight)
+            result.peakL1 = max(result.peakL1, full.peakL1, edged.peakL1)
+            result.nocBandwidthRequirement = max(result.nocBandwidthRequirement, full.nocBandwidthRequirement, edged.nocBandwidthRequirement)
+        }
+        let ingressDelay = hardware.nocDelay(ingress)
+        let egressDelay = hardware.nocDelay(egress)
+        let offchipDelay = nest.isTop ? hardware.offchipDelay(ingress + egress) : 0
+        // Double buffering: the first iteration waits for its data; later
+        // ones overlap the next ingress and the last egress with compute.
+        let delay = changing < 0
+            ? max(ingressDelay, offchipDelay) + computeDelay
+            : max(ingressDelay, computeDelay, egressDelay, offchipDelay)
+        result.runtime += occurrences * delay
+        result.ingressInput += occurrences * inputTraffic
+        result.ingressWeight += occurrences * weightTraffic
+        result.egressOutput += occurrences * egress
+        if nest.isTop { result.offchip += occurrences * (ingress + egress) }
+        result.nocBandwidthRequirement = max(result.nocBandwidthRequirement, Double(ingress) / Double(max(1, computeDelay)))
+        if changing < 0 { result.firstIngress = ingress; result.firstEgress = egress }
     }
 }

@@ -11,11 +11,15 @@ struct MappingPlan: Sendable {
         var size: Extent
         /// Spatial dimensions (bit `d`).
         var spatialMask: UInt8
-        /// Mapped dimensions outer to inner; the spatial ones share one fold
-        /// loop, placed at the first spatial directive.
-        var order: [LoopDimension]
+        /// Mapped dimensions (raw values) outer to inner, `orderCount` of them;
+        /// the spatial ones share one fold loop, placed at the first spatial directive.
+        var order: Extent
+        var orderCount: Int
         var units: Int
     }
+
+    /// At most this many levels (`Cluster` directives + 1).
+    static let maxLevels = 8
 
     var levels: [Level]
     /// Layer extents in model coordinates (depthwise: K = 1, C = channels).
@@ -34,22 +38,21 @@ struct MappingPlan: Sendable {
         layerExtent = Extent(layer.n, isDepthwise ? 1 : layer.k, channels, layer.r, layer.s,
                              layer.outputY, layer.outputX, 1)
 
-        // Split at Cluster(n).
-        var groups: [[Directive]] = [[]]
-        var clusterSizes: [Int] = []
-        for d in directives {
-            if case .cluster(let n) = d {
-                clusterSizes.append(max(1, n.value(in: layer)))
-                groups.append([])
-            } else {
-                groups[groups.count - 1].append(d)
+        // Levels are separated by Cluster(n).
+        var clusterSizes = Extent(repeating: 1)
+        var levelCount = 1
+        for case .cluster(let n) in directives {
+            guard levelCount < MappingPlan.maxLevels else {
+                throw MappingRejection("more than \(MappingPlan.maxLevels - 1) Cluster directives")
             }
+            clusterSizes[levelCount - 1] = max(1, n.value(in: layer))
+            levelCount += 1
         }
         // Units per level: clusters are filled from the innermost level out;
         // a cluster larger than the PEs left is clamped to them.
         var remaining = max(1, pes)
-        var units = [Int](repeating: 1, count: groups.count)
-        for i in Swift.stride(from: groups.count - 1, through: 1, by: -1) {
+        var units = Extent(repeating: 1)
+        for i in Swift.stride(from: levelCount - 1, through: 1, by: -1) {
             units[i] = min(clusterSizes[i - 1], remaining)
             remaining /= units[i]
         }
@@ -58,26 +61,29 @@ struct MappingPlan: Sendable {
         // The filter chunk each level sees, for converting input-row maps.
         var rChunk = layer.r, sChunk = layer.s
         levels = []
-        for (index, group) in groups.enumerated() {
+        levels.reserveCapacity(levelCount)
+        var start = 0
+        for index in 0..<levelCount {
+            var end = start
+            while end < directives.count, !directives[end].isCluster { end += 1 }
+            defer { start = end + 1 }
+            for directive in directives[start..<end] {
+                guard let (sz, _, md, _) = directive.mapParts else { continue }
+                if md.dimension == .r { rChunk = min(layer.r, sz.value(in: layer)) }
+                if md.dimension == .s { sChunk = min(layer.s, sz.value(in: layer)) }
+            }
             var size = Extent(repeating: Int.max)
-            var mapped = Set<LoopDimension>()
-            var order: [LoopDimension] = []
+            var mapped: UInt8 = 0
+            var order = Extent(repeating: 0), orderCount = 0
             var spatial: UInt8 = 0
-            for case .spatial(let sz, _, let md) in group where md.dimension == .r { rChunk = min(layer.r, sz.value(in: layer)) }
-            for case .temporal(let sz, _, let md) in group where md.dimension == .r { rChunk = min(layer.r, sz.value(in: layer)) }
-            for case .spatial(let sz, _, let md) in group where md.dimension == .s { sChunk = min(layer.s, sz.value(in: layer)) }
-            for case .temporal(let sz, _, let md) in group where md.dimension == .s { sChunk = min(layer.s, sz.value(in: layer)) }
-            for directive in group {
-                let (sz, off, md, isSpatial): (DirectiveSize, DirectiveSize, MappedDimension, Bool)
-                switch directive {
-                case .spatial(let s, let o, let m): (sz, off, md, isSpatial) = (s, o, m, true)
-                case .temporal(let s, let o, let m): (sz, off, md, isSpatial) = (s, o, m, false)
-                case .cluster: continue
-                }
+            for directive in directives[start..<end] {
+                guard let (sz, off, md, isSpatial) = directive.mapParts else { continue }
                 let d = md.dimension
-                guard mapped.insert(d).inserted else {
+                let bit: UInt8 = 1 << UInt8(d.rawValue)
+                guard mapped & bit == 0 else {
                     throw MappingRejection("level \(index + 1) maps \(d.letter) twice (covers it twice); map each dimension at most once per level")
                 }
+                mapped |= bit
                 var chunk = sz.value(in: layer), offset = off.value(in: layer)
                 if (d == .y || d == .x) && !md.isOutput {
                     // Input rows → output rows: a window of `chunk` rows over a
@@ -95,22 +101,41 @@ struct MappingPlan: Sendable {
                 let extent = layerExtent[d.rawValue]
                 if chunk < extent && offset != chunk {
                     let what = offset < chunk ? "covers part of \(d.letter) twice" : "leaves part of \(d.letter) uncovered"
-                    throw MappingRejection("level \(index + 1): \(directive) \(what) (offset \(offset) vs chunk \(chunk) in \(md.isOutput || (d != .y && d != .x) ? "" : "output ")positions); use an offset equal to the size")
+                    let positions = md.isOutput || (d != .y && d != .x) ? "" : "output "
+                    throw MappingRejection("level \(index + 1): \(directive) \(what) (offset \(offset) vs chunk \(chunk) in \(positions)positions); use an offset equal to the size")
                 }
                 size[d.rawValue] = chunk
-                order.append(d)
-                if isSpatial { spatial |= 1 << UInt8(d.rawValue) }
+                order[orderCount] = d.rawValue
+                orderCount += 1
+                if isSpatial { spatial |= bit }
             }
             guard spatial != 0 else {
                 throw MappingRejection("level \(index + 1) has no SpatialMap; every level needs one to spread work over its \(units[index]) units")
             }
-            if index == 0 && !mapped.contains(.n) {
+            if index == 0 && mapped & 1 == 0 {
                 // Unmapped batch/rows at the top stream one at a time innermost,
                 // so whatever the dataflow keeps stationary stays put.
                 size[LoopDimension.n.rawValue] = 1
-                order.append(.n)
+                order[orderCount] = LoopDimension.n.rawValue
+                orderCount += 1
             }
-            levels.append(Level(size: size, spatialMask: spatial, order: order, units: units[index]))
+            levels.append(Level(size: size, spatialMask: spatial, order: order, orderCount: orderCount, units: units[index]))
+        }
+    }
+}
+
+extension Directive {
+    var isCluster: Bool {
+        if case .cluster = self { return true }
+        return false
+    }
+
+    /// Size, offset, dimension and whether spatial, for map directives.
+    var mapParts: (DirectiveSize, DirectiveSize, MappedDimension, Bool)? {
+        switch self {
+        case .spatial(let s, let o, let d): return (s, o, d, true)
+        case .temporal(let s, let o, let d): return (s, o, d, false)
+        case .cluster: return nil
         }
     }
 }
