@@ -28,4 +28,24 @@ struct AcceleratorCalibrationTests {
         #expect(cost.l1RequirementElements == 294)
         #expect(cost.l2RequirementElements == 1478)
     }
+
+    @Test func resnet50Conv1RuntimeComesFromSevenCyclesPerStep() throws {
+        // The mechanism behind the figure: 4 clusters (256 PEs / Cluster(64)) take 4 of K's 64
+        // channels, so K folds 16 times; Y and X step once per output: 16 · 109 · 109 = 190,096 steps.
+        // Inside a cluster 3 PEs (C = 3) each do 7·7 = 49 MACs: ceil(49/9) = 6 cycles, after a
+        // 1-cycle ingress (1 hop, ≤ 1024 elements), so a cluster step takes 7 cycles. The top level
+        // overlaps its 1-cycle ingress with them (double buffering) except on its first step:
+        // 8 + 7 · 190,095 = 1,330,673 cycles, MAESTRO's figure exactly.
+        let cost = try MaestroModel().evaluate(layer: conv1, dataflow: .kcpWS, hardware: .maestroValidation)
+        #expect(cost.runtimeCycles == 8 + 7 * (16 * 109 * 109 - 1))
+        #expect(cost.runtimeCycles == 1_330_673)
+    }
+
+    @Test func slowerHopsLengthenEveryClusterStep() throws {
+        // With hop latency 3 the in-cluster ingress takes 3 cycles: steps of 9 cycles, first 12.
+        var hw = AcceleratorHardware.maestroValidation
+        hw.nocHopLatency = 3
+        let cost = try MaestroModel().evaluate(layer: conv1, dataflow: .kcpWS, hardware: hw)
+        #expect(cost.runtimeCycles == 12 + 9 * (16 * 109 * 109 - 1))
+    }
 }

@@ -68,6 +68,16 @@ struct AcceleratorDataflowTests {
         catch let r as MappingRejection { #expect(r.reason.contains("SpatialMap")) }
     }
 
+    @Test func spatialMapsInOneLevelMustSplitIntoEqualChunkCounts() throws {
+        // Unit i takes chunk i of every spatial map: K in 64 chunks cannot pair with C in 3.
+        let mismatched = try Dataflow.parse("SpatialMap(1,1) K; SpatialMap(1,1) C")
+        let small = Layer(name: "c", type: .conv, k: 64, c: 3, r: 3, s: 3, y: 58, x: 58)
+        do { _ = try model.evaluate(layer: small, dataflow: mismatched, hardware: .maestroValidation); Issue.record("accepted") }
+        catch let r as MappingRejection { #expect(r.reason.contains("same number of chunks")) }
+        // rs pairs Y (one output row per cluster: not split) with R (split in Sz(R)): allowed.
+        #expect(try model.evaluate(layer: small, dataflow: .rs, hardware: .maestroValidation).macs == small.macs)
+    }
+
     @Test func aChunkCoveringTheWholeDimensionMayUseAnyOffset() throws {
         // ykp_os writes TemporalMap(Sz(R),7) R: one step covers R, so the offset never matters (R = 11 here).
         let big = Layer(name: "c1", type: .conv, k: 96, c: 3, r: 11, s: 11, y: 227, x: 227, stride: 4)

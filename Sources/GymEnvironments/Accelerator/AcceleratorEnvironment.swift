@@ -47,12 +47,18 @@ struct AcceleratorEnvironment: DetailedEnvironment {
         return hw
     }
 
-    func dataflow(named name: String) -> Dataflow {
-        settings.customDataflows.first { $0.name == name } ?? Dataflow.builtIns.first { $0.name == name }!
+    /// A dataflow of the design space by name.
+    /// - Throws: `SpecError` for a name the space does not offer.
+    func dataflow(named name: String) throws -> Dataflow {
+        if let flow = settings.customDataflows.first(where: { $0.name == name }) ?? Dataflow.builtIns.first(where: { $0.name == name }) {
+            return flow
+        }
+        let known = Dataflow.builtInNames + settings.customDataflows.map(\.name)
+        throw SpecError(key: "dataflow", "unknown dataflow '\(name)'; allowed: \(known.joined(separator: ", "))")
     }
 
     func network(_ c: Configuration) throws -> NetworkCost {
-        let flow = dataflow(named: c.string("dataflow"))
+        let flow = try dataflow(named: c.string("dataflow"))
         return try model.evaluate(workload: settings.workload, hardware: hardware(c)) { _ in flow }
     }
 
@@ -65,7 +71,7 @@ struct AcceleratorEnvironment: DetailedEnvironment {
         let net: NetworkCost
         do { net = try network(configuration) }
         catch let rejection as MappingRejection { return (.infeasible("dataflow \(configuration.string("dataflow")): \(rejection.reason)"), []) }
-        let flow = dataflow(named: configuration.string("dataflow"))
+        let flow = try dataflow(named: configuration.string("dataflow"))
         let parts = net.layers.map { layer, cost in
             NamedMetrics(name: layer.name, metrics: net.layerMetrics(cost),
                          notes: [("dataflow", flow.name), ("directives", flow.directives(for: layer).map(\.description).joined(separator: "; "))])

@@ -58,21 +58,24 @@ struct MappingEnvironment: DetailedEnvironment {
     }
 
     /// The mapping a configuration encodes.
-    func genome(_ c: Configuration) -> MappingGenome {
-        func genes(_ level: String) -> MappingGenome.LevelGenes {
+    /// - Throws: `SpecError` for a parallel dimension outside K, C, Y, X.
+    func genome(_ c: Configuration) throws -> MappingGenome {
+        func genes(_ level: String) throws -> MappingGenome.LevelGenes {
             let letter = c.string("\(level)_parallel")
-            let parallel = LoopDimension.allCases.first { $0.letter == letter } ?? .k
+            guard let parallel = [LoopDimension.k, .c, .y, .x].first(where: { $0.letter == letter }) else {
+                throw SpecError(key: "\(level)_parallel", "'\(letter)' is not a parallel dimension; allowed: K, C, Y, X")
+            }
             return MappingGenome.LevelGenes(
                 order: c.int("\(level)_order"), parallel: parallel,
                 tileK: c.int("\(level)_tile_k"), tileC: c.int("\(level)_tile_c"),
                 tileY: c.int("\(level)_tile_y"), tileX: c.int("\(level)_tile_x"),
                 tileR: c.string("\(level)_tile_r") == "1" ? 1 : nil, tileS: c.string("\(level)_tile_s") == "1" ? 1 : nil)
         }
-        return MappingGenome(l2: genes("l2"), l1: genes("l1"), pes: c.int("pes"))
+        return MappingGenome(l2: try genes("l2"), l1: try genes("l1"), pes: c.int("pes"))
     }
 
     private func network(_ c: Configuration) throws -> (NetworkCost, MappingGenome) {
-        let g = genome(c)
+        let g = try genome(c)
         var hw = settings.hardware
         hw.pes = g.pes
         let net = try model.evaluate(workload: workload, hardware: hw) { Dataflow(name: "mapping", directives: g.directives(for: $0)) }

@@ -60,6 +60,8 @@ struct MappingPlan: Sendable {
 
         // The filter chunk each level sees, for converting input-row maps.
         var rChunk = layer.r, sChunk = layer.s
+        // The chunk a level receives when no edge is involved, for checking spatial maps.
+        var nominalParent = layerExtent
         levels = []
         levels.reserveCapacity(levelCount)
         var start = 0
@@ -112,6 +114,20 @@ struct MappingPlan: Sendable {
             guard spatial != 0 else {
                 throw MappingRejection("level \(index + 1) has no SpatialMap; every level needs one to spread work over its \(units[index]) units")
             }
+            // Spatial maps in one level advance together (unit i takes chunk i of
+            // each, as rs's Y and R do); two that split into different numbers of
+            // chunks would pair them up wrongly, so such a level is rejected.
+            var split: (dimension: LoopDimension, chunks: Int)?
+            for d in LoopDimension.allCases where spatial & (1 << UInt8(d.rawValue)) != 0 {
+                let parent = nominalParent[d.rawValue], chunk = min(size[d.rawValue], parent)
+                let n = (parent + chunk - 1) / chunk
+                guard n > 1 else { continue }
+                if let a = split, a.chunks != n {
+                    throw MappingRejection("level \(index + 1): spatial maps split \(a.dimension.letter) into \(a.chunks) chunks but \(d.letter) into \(n); spatial maps in one level move together, so they must split into the same number of chunks (or one must cover its dimension whole)")
+                }
+                split = (d, n)
+            }
+            nominalParent = pointwiseMin(size, nominalParent)
             if index == 0 && mapped & 1 == 0 {
                 // Unmapped batch/rows at the top stream one at a time innermost,
                 // so whatever the dataflow keeps stationary stays put.
