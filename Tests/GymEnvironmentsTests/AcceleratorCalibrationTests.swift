@@ -41,6 +41,12 @@ struct AcceleratorCalibrationTests {
         #expect(cost.runtimeCycles == 1_330_673)
     }
 
+    @Test func subClusterReuseGivesTheSameCONV1Figure() throws {
+        // In-cluster ingress is one cycle whether the cluster reloads 294 elements or only the 42 new ones.
+        let cost = try MaestroModel(subClusterReuse: true).evaluate(layer: conv1, dataflow: .kcpWS, hardware: .maestroValidation)
+        #expect(cost.runtimeCycles == 1_330_673)
+    }
+
     @Test func slowerHopsLengthenEveryClusterStep() throws {
         // With hop latency 3 the in-cluster ingress takes 3 cycles: steps of 9 cycles, first 12.
         var hw = AcceleratorHardware.maestroValidation

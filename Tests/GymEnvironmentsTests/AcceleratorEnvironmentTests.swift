@@ -70,6 +70,7 @@ struct AcceleratorEnvironmentTests {
         #expect(try Self.make("accelerator", ["workload": .string("resnet18")]).fingerprint != base)
         #expect(try Self.make("accelerator", ["workload": .string("resnet50"), "l2_access_energy": .number(20)]).fingerprint != base)
         #expect(try Self.make("accelerator", ["workload": .string("resnet50"), "noc_hops": .number(2)]).fingerprint != base)
+        #expect(try Self.make("accelerator", ["workload": .string("resnet50"), "subcluster_reuse": .bool(true)]).fingerprint != base)
         #expect(try Self.make("accelerator", ["workload": .string("resnet50")]).fingerprint == base)
     }
 

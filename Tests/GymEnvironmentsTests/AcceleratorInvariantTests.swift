@@ -67,6 +67,30 @@ struct AcceleratorInvariantTests {
         }
     }
 
+    @Test(arguments: workloads)
+    func subClusterReuseIsNeverSlowerAndKeepsMACs(_ workload: String) throws {
+        let reuse = MaestroModel(subClusterReuse: true)
+        for layer in try Self.sample(workload) {
+            for flow in Dataflow.builtIns {
+                let plain = try model.evaluate(layer: layer, dataflow: flow, hardware: Self.hardware)
+                let reused = try reuse.evaluate(layer: layer, dataflow: flow, hardware: Self.hardware)
+                #expect(reused.macs == plain.macs)
+                #expect(reused.runtimeCycles <= plain.runtimeCycles, "\(layer.name) \(flow.name)")
+                #expect(reused.l1Writes.total <= plain.l1Writes.total, "\(layer.name) \(flow.name)")
+            }
+        }
+    }
+
+    @Test func subClusterReuseKeepsWeightsInPEsWhileInputsSlide() throws {
+        // kcp_ws on a 3x3 layer: with reuse a PE receives its 9 weights once per K fold
+        // instead of at every Y/X step.
+        let conv = Layer(name: "c", type: .conv, k: 64, c: 64, r: 3, s: 3, y: 56, x: 56)
+        let plain = try model.evaluate(layer: conv, dataflow: .kcpWS, hardware: .maestroValidation)
+        let reused = try MaestroModel(subClusterReuse: true).evaluate(layer: conv, dataflow: .kcpWS, hardware: .maestroValidation)
+        #expect(reused.l1Writes.weight == conv.weightElements)
+        #expect(plain.l1Writes.weight == conv.weightElements * 54 * 54)
+    }
+
     @Test func weightStationaryKcpReadsEveryWeightFromL2Once() throws {
         // kcp_ws keeps a weight chunk in the PEs while Y and X stream (its innermost loops).
         let conv = Layer(name: "c", type: .conv, k: 64, c: 64, r: 3, s: 3, y: 58, x: 58)

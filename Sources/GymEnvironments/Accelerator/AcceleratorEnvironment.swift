@@ -23,7 +23,7 @@ struct AcceleratorEnvironment: DetailedEnvironment {
 
     init(settings: AcceleratorSettings) {
         self.settings = settings
-        self.model = MaestroModel(costs: settings.costs)
+        self.model = MaestroModel(costs: settings.costs, subClusterReuse: settings.subClusterReuse)
         let dataflows = Dataflow.builtInNames + settings.customDataflows.map(\.name)
         designSpace = DesignSpace([
             .choice("dataflow", dataflows, default: "kcp_ws", summary: "dataflow template (directive list)"),

@@ -8,13 +8,15 @@ import GymCore
 struct AcceleratorSettings: Sendable {
     var workload: Workload
     var enforceBufferCapacity: Bool
+    /// `MaestroModel.subClusterReuse`.
+    var subClusterReuse: Bool
     var costs: AcceleratorCosts
     /// Fixed hardware; searched parameters overwrite their fields per configuration.
     var hardware: AcceleratorHardware
     /// Dataflows a spec adds by name (`dataflows: {mine: "SpatialMap(1,1) K; ..."}`).
     var customDataflows: [Dataflow]
 
-    static let commonKeys = ["workload", "enforce_buffer_capacity", "noc_hops", "noc_hop_latency",
+    static let commonKeys = ["workload", "enforce_buffer_capacity", "subcluster_reuse", "noc_hops", "noc_hop_latency",
                              "clock_mhz", "element_bytes", "dataflows"] + AcceleratorCosts.overrides.map(\.key)
     static let hardwareKeys = ["simd_lanes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "pes"]
 
@@ -28,6 +30,7 @@ struct AcceleratorSettings: Sendable {
             throw SpecError(file: e.file ?? spec.file, key: e.key == "workload" ? spec.fullKey("workload") : e.key, e.message)
         }
         enforceBufferCapacity = try spec.bool("enforce_buffer_capacity", default: true)
+        subClusterReuse = try spec.bool("subcluster_reuse", default: false)
         var costs = AcceleratorCosts()
         for (key, path) in AcceleratorCosts.overrides {
             costs[keyPath: path] = try spec.double(key, default: costs[keyPath: path], in: 0...1e12)
@@ -66,7 +69,7 @@ struct AcceleratorSettings: Sendable {
         return [MaestroModel.version, workload.fingerprint,
                 "hops=\(hw.nocHops),hoplat=\(hw.nocHopLatency),clock=\(hw.clockMHz),eb=\(hw.elementBytes)",
                 "pes=\(hw.pes),lanes=\(hw.simdLanes),l1=\(hw.l1Bytes),l2=\(hw.l2Bytes),noc=\(hw.nocBandwidth),off=\(hw.offchipBandwidth)",
-                "enforce=\(enforceBufferCapacity)", costs.fingerprintText,
+                "enforce=\(enforceBufferCapacity),reuse=\(subClusterReuse)", costs.fingerprintText,
                 customDataflows.map { "\($0.name)=\($0.text)" }.joined(separator: "|")].joined(separator: ";")
     }
 
@@ -74,6 +77,7 @@ struct AcceleratorSettings: Sendable {
     static let commonHelp: [(key: String, help: String)] = [
         ("workload", "CSV path or shipped name (alexnet, vgg16, resnet18, resnet50, mobilenetv2, bert_base_layer, gpt2_decode)"),
         ("enforce_buffer_capacity", "true (default): buffer needs above l1_bytes/l2_bytes make a point infeasible; false: MAESTRO's warn-only (see buffer_overflow_layers)"),
+        ("subcluster_reuse", "false (default, MAESTRO): each sub-cluster step reloads its whole chunk; true: only what the parent's step changed"),
         ("noc_hops", "hops a NoC transfer crosses (default 1)"),
         ("noc_hop_latency", "cycles per hop (default 1)"),
         ("clock_mhz", "clock for latency_ns (default 1000)"),

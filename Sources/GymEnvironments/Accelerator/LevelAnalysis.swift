@@ -16,9 +16,11 @@ struct LevelResult: Sendable {
     var nocBandwidthRequirement = 0.0
 }
 
-/// How a tensor's data changed at the parent's step: the child's first
-/// iteration reloads what changed (REFERENCES §2: reuse is what makes a
-/// dataflow "stationary").
+/// How a tensor's data changed at the parent's step. MAESTRO analyses every
+/// cluster level on its own, so a sub-cluster's first iteration loads its whole
+/// chunk (`.all`) and its runtime is a property of the chunk alone; with
+/// `subClusterReuse` the first iteration loads only what the parent's step
+/// changed (a weight-stationary PE keeps its weights while inputs slide).
 struct Freshness: Hashable, Sendable {
     enum Input: Hashable, Sendable { case unchanged, full, slideY(Int), slideX(Int) }
     var input: Input
@@ -41,11 +43,13 @@ enum TensorMask {
 struct LevelAnalyzer {
     let plan: MappingPlan
     let hardware: AcceleratorHardware
+    let subClusterReuse: Bool
     private var memo: [(level: Int, chunk: Extent, fresh: Freshness, result: LevelResult)] = []
 
-    init(plan: MappingPlan, hardware: AcceleratorHardware) {
+    init(plan: MappingPlan, hardware: AcceleratorHardware, subClusterReuse: Bool) {
         self.plan = plan
         self.hardware = hardware
+        self.subClusterReuse = subClusterReuse
         memo.reserveCapacity(8)
     }
 
@@ -239,8 +243,9 @@ struct LevelAnalyzer {
             }
             result.peakL1 = max(result.peakL1, 2 * (inputVolume(unitChunk) + weightVolume(unitChunk) + macs(unitChunk)))
         } else {
-            let full = fullUnits > 0 ? analyze(level: nest.level + 1, parent: unitChunk, fresh: fresh) : LevelResult()
-            let edged = edgeUnits > 0 ? analyze(level: nest.level + 1, parent: edgeChunk, fresh: fresh) : LevelResult()
+            let handed = subClusterReuse ? fresh : .all
+            let full = fullUnits > 0 ? analyze(level: nest.level + 1, parent: unitChunk, fresh: handed) : LevelResult()
+            let edged = edgeUnits > 0 ? analyze(level: nest.level + 1, parent: edgeChunk, fresh: handed) : LevelResult()
             computeDelay = fullUnits > 0 ? full.runtime : edged.runtime
             result.macs += occurrences * (fullUnits * full.macs + edgeUnits * edged.macs)
             result.fillInput += occurrences * (fullUnits * full.fillInput + edgeUnits * edged.fillInput)

@@ -50,9 +50,15 @@ public struct MaestroModel: Sendable, Hashable {
     public static let version = "maestro-dsegym-1"
 
     public var costs: AcceleratorCosts
+    /// False (default, MAESTRO's behaviour): every sub-cluster step loads its
+    /// whole chunk, so a sub-cluster's runtime depends on its chunk alone.
+    /// True: a sub-cluster step loads only what its parent's step changed
+    /// (inputs that slid, weights that moved), which is never slower.
+    public var subClusterReuse: Bool
 
-    public init(costs: AcceleratorCosts = AcceleratorCosts()) {
+    public init(costs: AcceleratorCosts = AcceleratorCosts(), subClusterReuse: Bool = false) {
         self.costs = costs
+        self.subClusterReuse = subClusterReuse
     }
 
     /// Costs `layer` mapped by `dataflow` on `hardware`.
@@ -60,7 +66,7 @@ public struct MaestroModel: Sendable, Hashable {
     ///   (a dimension covered twice or left uncovered, a level without a SpatialMap).
     public func evaluate(layer: Layer, dataflow: Dataflow, hardware: AcceleratorHardware) throws -> LayerCost {
         let plan = try MappingPlan(directives: dataflow.directives(for: layer), layer: layer, pes: hardware.pes)
-        var analyzer = LevelAnalyzer(plan: plan, hardware: hardware)
+        var analyzer = LevelAnalyzer(plan: plan, hardware: hardware, subClusterReuse: subClusterReuse)
         let top = analyzer.analyze(level: 0, parent: plan.layerExtent, fresh: .all)
         return cost(of: top, layer: layer, hardware: hardware)
     }

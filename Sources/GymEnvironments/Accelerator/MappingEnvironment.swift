@@ -30,7 +30,7 @@ struct MappingEnvironment: DetailedEnvironment {
 
     init(settings: AcceleratorSettings, layer: String?, spec: SpecObject) throws {
         self.settings = settings
-        model = MaestroModel(costs: settings.costs)
+        model = MaestroModel(costs: settings.costs, subClusterReuse: settings.subClusterReuse)
         if let layer {
             guard let chosen = settings.workload.layers.first(where: { $0.name == layer }) else {
                 throw spec.error("layer", "no layer '\(layer)' in \(settings.workload.name); layers: \(settings.workload.layers.map(\.name).joined(separator: ", "))")
