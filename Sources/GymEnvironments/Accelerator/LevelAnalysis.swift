@@ -241,6 +241,9 @@ struct LevelAnalyzer {
             if fresh.weight {
                 result.fillWeight += occurrences * (fullUnits * weightVolume(unitChunk) + edgeUnits * weightVolume(edgeChunk))
             }
+            // L1 holds, double-buffered, the PE's input and weight chunks and one
+            // partial sum per MAC of the step (the lanes' products before they are
+            // reduced), MAESTRO's convention: 2 × (49 + 49 + 49) = 294 on CONV1.
             result.peakL1 = max(result.peakL1, 2 * (inputVolume(unitChunk) + weightVolume(unitChunk) + macs(unitChunk)))
         } else {
             let handed = subClusterReuse ? fresh : .all

@@ -2,9 +2,14 @@
 typealias Extent = SIMD8<Int>
 
 /// A dataflow resolved for one layer and one PE count: per level, the chunk
-/// size and offset of every dimension in the model's coordinates (output
-/// positions for Y, X), which dimensions are spatial, the loop order and how
-/// many sub-units the level has.
+/// size of every dimension in the model's coordinates (output positions for Y,
+/// X), which dimensions are spatial, the loop order and how many sub-units the
+/// level has. Offsets are checked here (a chunk that does not cover its whole
+/// dimension must move by exactly its size), so the analysis needs only sizes.
+///
+/// Depthwise layers have K = 1 and index outputs by C. Grouped convolutions
+/// are modelled with C = C/groups per output channel: MACs are exact, but
+/// output channels of different groups appear to share their inputs.
 struct MappingPlan: Sendable {
     struct Level: Sendable {
         /// Requested chunk per dimension; `Int.max` = the whole parent chunk.
