@@ -7,6 +7,8 @@ public enum EnvironmentCatalog {
         Branin.kind,
         Hartmann6.kind,
         MixedAckley.kind,
+        AcceleratorEnvironment.kind,
+        MappingEnvironment.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
