@@ -6,6 +6,7 @@ public enum AgentCatalog {
     public static let all: [AgentKind] = [
         RandomSearch.kind,
         RandomWalker.kind,
+        GeneticAlgorithm.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
