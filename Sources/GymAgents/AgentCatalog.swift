@@ -7,6 +7,7 @@ public enum AgentCatalog {
         RandomSearch.kind,
         RandomWalker.kind,
         GeneticAlgorithm.kind,
+        BayesianOptimizer.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
