@@ -8,6 +8,7 @@ public enum AgentCatalog {
         RandomWalker.kind,
         GeneticAlgorithm.kind,
         BayesianOptimizer.kind,
+        AntColony.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
