@@ -9,6 +9,7 @@ public enum AgentCatalog {
         GeneticAlgorithm.kind,
         BayesianOptimizer.kind,
         AntColony.kind,
+        NSGA2.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
