@@ -10,6 +10,7 @@ public enum AgentCatalog {
         BayesianOptimizer.kind,
         AntColony.kind,
         NSGA2.kind,
+        PolicyGradient.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
