@@ -109,9 +109,9 @@ struct GeneticAlgorithm: Agent {
         children = []
         generation += 1
         let n = hyperparameters.populationSize - hyperparameters.eliteCount
-        var planned = seen
+        var planned: Set<[Int]> = []
         pending = (0..<n).map { _ in
-            let child = operators.offspring(tournament().genes, tournament().genes, avoiding: planned, using: &rng)
+            let child = operators.offspring(tournament().genes, tournament().genes, avoiding: seen, planned, using: &rng)
             planned.insert(child)
             return child
         }

@@ -108,9 +108,9 @@ struct NSGA2: Agent {
         population = NSGA2.select(population + children, keeping: hyperparameters.populationSize)
         children = []
         generation += 1
-        var planned = seen
+        var planned: Set<[Int]> = []
         pending = (0..<hyperparameters.populationSize).map { _ in
-            let child = operators.offspring(tournament().genes, tournament().genes, avoiding: planned, using: &rng)
+            let child = operators.offspring(tournament().genes, tournament().genes, avoiding: seen, planned, using: &rng)
             planned.insert(child)
             return child
         }

@@ -6,7 +6,7 @@ import GymCore
 /// Timing benchmarks, not tests: they assert nothing about time and run only
 /// with DSEGYM_BENCH=1, e.g.
 /// `DSEGYM_BENCH=1 swift test -c release --filter AgentBenchmarks`.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["DSEGYM_BENCH"] != nil))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DSEGYM_BENCH"] != nil))
 struct AgentBenchmarks {
     func seconds(_ body: () throws -> Void) rethrows -> Double {
         let clock = ContinuousClock()

@@ -13,6 +13,9 @@ import GymCore
 ///   since the last fit; in between the GP is only re-conditioned.
 /// - Training-set cap: beyond `max_observations` the GP keeps the best half
 ///   and the most recent rest, so a suggestion stays fast at n = 1,000–2,000.
+///   Hyperparameters are fitted on at most `fit_observations` of those points
+///   (by the same rule): each likelihood evaluation costs O(n³), the
+///   conditioning on all points only one Cholesky factorisation.
 /// - Infeasible trials are imputed with the **worst feasible reward seen so
 ///   far**: the surrogate learns that the region is bad without inventing a
 ///   scale; before any feasible trial the agent proposes uniform points.
@@ -37,6 +40,7 @@ struct BayesianOptimizer: Agent {
         var fitRestarts = 2
         var fitIterations = 50
         var maxObservations = 500
+        var fitObservations = 100
         var liar = "min"
         var iterations = 0
 
@@ -45,7 +49,7 @@ struct BayesianOptimizer: Agent {
             case acquisition, ucbBeta = "ucb_beta", candidates, localSearchStarts = "local_search_starts"
             case localSearchSteps = "local_search_steps", refitInterval = "refit_interval"
             case fitRestarts = "fit_restarts", fitIterations = "fit_iterations"
-            case maxObservations = "max_observations", liar, iterations
+            case maxObservations = "max_observations", fitObservations = "fit_observations", liar, iterations
         }
 
         func validate() throws {
@@ -61,6 +65,7 @@ struct BayesianOptimizer: Agent {
             try Check.atLeast("fit_restarts", fitRestarts, 1)
             try Check.atLeast("fit_iterations", fitIterations, 1)
             try Check.atLeast("max_observations", maxObservations, 2)
+            try Check.atLeast("fit_observations", fitObservations, 2)
             try Check.oneOf("liar", liar, ["min", "mean", "max"])
             try Check.atLeast("iterations", iterations, 0)
         }
@@ -81,6 +86,7 @@ struct BayesianOptimizer: Agent {
                HyperparameterDoc("fit_restarts", "2", "optimiser runs per refit (warm start + random)"),
                HyperparameterDoc("fit_iterations", "50", "BFGS iterations per run"),
                HyperparameterDoc("max_observations", "500", "training-set cap: best half + most recent"),
+               HyperparameterDoc("fit_observations", "100", "points used to fit hyperparameters (same rule), the O(n³) part"),
                HyperparameterDoc("liar", "min", "constant-liar value: min, mean or max observed reward"),
                HyperparameterDoc("iterations", "0", "stop after this many GP-guided asks (0: until the budget ends)")]
     ) { h, context in
@@ -174,34 +180,38 @@ struct BayesianOptimizer: Agent {
     }
 
     /// The training set: feasible rewards, infeasible ones imputed with the
-    /// worst feasible reward, capped at `max_observations` (best half plus
-    /// the most recent rest, in trial order).
+    /// worst feasible reward, capped at `max_observations` (see `capped`).
     func trainingSet() -> (x: [[Double]], y: [Double])? {
         let feasible = observed.compactMap(\.reward)
         guard let worst = feasible.min() else { return nil }
-        var rows = observed.enumerated().map { (index: $0.offset, genes: $0.element.genes, y: $0.element.reward ?? worst) }
-        let cap = hyperparameters.maxObservations
-        if rows.count > cap {
-            let best = rows.sorted { $0.y != $1.y ? $0.y > $1.y : $0.index < $1.index }.prefix(cap / 2)
-            let keep = Set(best.map(\.index))
-            let recent = rows.filter { !keep.contains($0.index) }.suffix(cap - keep.count)
-            let kept = keep.union(recent.map(\.index))
-            rows = rows.filter { kept.contains($0.index) }
-        }
-        return (rows.map { input($0.genes) }, rows.map(\.y))
+        let ys = observed.map { $0.reward ?? worst }
+        let kept = BayesianOptimizer.capped(ys, hyperparameters.maxObservations)
+        return (kept.map { input(observed[$0].genes) }, kept.map { ys[$0] })
+    }
+
+    /// Indices (ascending) of at most `cap` of `ys`: the best `cap/2` (ties to
+    /// the earlier) and then the most recent others.
+    static func capped(_ ys: [Double], _ cap: Int) -> [Int] {
+        guard ys.count > cap else { return Array(ys.indices) }
+        let best = ys.indices.sorted { ys[$0] != ys[$1] ? ys[$0] > ys[$1] : $0 < $1 }.prefix(cap / 2)
+        var keep = Set(best)
+        for i in ys.indices.reversed() where keep.count < cap && !keep.contains(i) { keep.insert(i) }
+        return keep.sorted()
     }
 
     /// The surrogate for the current data, refitting hyperparameters on schedule.
     mutating func surrogate(_ data: (x: [[Double]], y: [Double])) -> GaussianProcess {
         let n = observed.count
         if fitted == nil || n - fittedAt >= hyperparameters.refitInterval {
-            let gp = GaussianProcess.fit(inputs: data.x, targets: data.y, categorical: coding.categorical,
-                                         start: fitted, restarts: hyperparameters.fitRestarts,
+            let subset = BayesianOptimizer.capped(data.y, hyperparameters.fitObservations)
+            let gp = GaussianProcess.fit(inputs: subset.map { data.x[$0] }, targets: subset.map { data.y[$0] },
+                                         categorical: coding.categorical, start: fitted,
+                                         restarts: hyperparameters.fitRestarts,
                                          maxIterations: hyperparameters.fitIterations,
                                          seed: rng.derived(UInt64(n)).state)
             fitted = gp.hyperparameters
             fittedAt = n
-            return gp
+            if subset.count == data.y.count { return gp }
         }
         return GaussianProcess(inputs: data.x, targets: data.y, categorical: coding.categorical, hyperparameters: fitted!)
     }

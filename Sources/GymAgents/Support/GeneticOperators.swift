@@ -43,14 +43,14 @@ struct GeneticOperators: Sendable {
         return moved
     }
 
-    /// A child of `a` and `b` not in `seen`, trying up to `attempts` extra
-    /// single-gene moves; returns the last candidate if all were seen (the
-    /// runner's cache then answers it cheaply).
-    func offspring(_ a: [Int], _ b: [Int], avoiding seen: Set<[Int]>, attempts: Int = 8,
+    /// A child of `a` and `b` that is in neither `seen` nor `planned`,
+    /// trying up to `attempts` extra single-gene moves; returns the last
+    /// candidate if all were taken (the runner's cache then answers it cheaply).
+    func offspring(_ a: [Int], _ b: [Int], avoiding seen: Set<[Int]>, _ planned: Set<[Int]>, attempts: Int = 8,
                    using rng: inout SplitMix64) -> [Int] {
         var child = mutate(crossover(a, b, using: &rng), using: &rng)
         var tries = 0
-        while seen.contains(child), tries < attempts {
+        while seen.contains(child) || planned.contains(child), tries < attempts {
             let d = rng.index(below: child.count)
             child[d] = mutateGene(d, child[d], using: &rng)
             tries += 1
