@@ -65,6 +65,7 @@ struct AntColony: Agent {
     private(set) var pheromone: [[Double]]
     private var best: (genes: [Int], reward: Double)?
     private var tour: [(genes: [Int], reward: Double)] = []
+    private var asked = AskedGenes()
 
     var batchSize: Int { hyperparameters.antCount }
 
@@ -76,7 +77,9 @@ struct AntColony: Agent {
     }
 
     mutating func ask(_ count: Int) -> [Configuration] {
-        (0..<count).map { _ in coding.configuration(walk()) }
+        let walks = (0..<count).map { _ in walk() }
+        asked.append(contentsOf: walks)
+        return walks.map(coding.configuration)
     }
 
     private mutating func walk() -> [Int] {
@@ -100,8 +103,8 @@ struct AntColony: Agent {
 
     mutating func tell(_ trials: [Trial]) {
         for t in trials {
+            let genes = asked.next(for: t, coding)
             guard let r = t.reward else { continue }
-            let genes = coding.genes(of: t.configuration)
             tour.append((genes, r))
             if best.map({ r > $0.reward }) ?? true { best = (genes, r) }
         }

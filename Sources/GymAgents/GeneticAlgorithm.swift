@@ -72,6 +72,7 @@ struct GeneticAlgorithm: Agent {
     private var expected = 0
     private var population: [Individual] = []
     private var seen: Set<[Int]> = []
+    private var asked = AskedGenes()
     private(set) var generation = 0
 
     var batchSize: Int { hyperparameters.populationSize }
@@ -90,12 +91,13 @@ struct GeneticAlgorithm: Agent {
         if hyperparameters.generations > 0, generation >= hyperparameters.generations { return [] }
         let taken = Array(pending.prefix(count))
         pending.removeFirst(taken.count)
+        asked.append(contentsOf: taken)
         return taken.map(operators.coding.configuration)
     }
 
     mutating func tell(_ trials: [Trial]) {
         for t in trials {
-            let genes = operators.coding.genes(of: t.configuration)
+            let genes = asked.next(for: t, operators.coding)
             seen.insert(genes)
             children.append(Individual(genes: genes, fitness: t.reward ?? -.infinity))
         }

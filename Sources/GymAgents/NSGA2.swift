@@ -67,6 +67,7 @@ struct NSGA2: Agent {
     private var expected = 0
     private(set) var population: [Individual] = []
     private var seen: Set<[Int]> = []
+    private var asked = AskedGenes()
     private(set) var generation = 0
 
     var batchSize: Int { hyperparameters.populationSize }
@@ -92,12 +93,13 @@ struct NSGA2: Agent {
         if hyperparameters.generations > 0, generation >= hyperparameters.generations { return [] }
         let taken = Array(pending.prefix(count))
         pending.removeFirst(taken.count)
+        asked.append(contentsOf: taken)
         return taken.map(operators.coding.configuration)
     }
 
     mutating func tell(_ trials: [Trial]) {
         for t in trials {
-            let genes = operators.coding.genes(of: t.configuration)
+            let genes = asked.next(for: t, operators.coding)
             seen.insert(genes)
             children.append(Individual(genes: genes, objectives: objectives(of: t)))
         }

@@ -61,4 +61,15 @@ struct AgentBenchmarks {
         }
         print(String(format: "%@ overhead per trial (ask + tell, no evaluation): %.2f µs", name, s / Double(count) * 1e6))
     }
+
+    /// The full-size BO check: default hyperparameters, 10 seeds × 150 trials.
+    @Test func boDefaultsOnHartmann6() throws {
+        let env = try Harness.environment("synthetic-hartmann6")
+        var bests: [Double] = []
+        let s = try seconds {
+            bests = try (1...10 as ClosedRange<UInt64>).map { try Harness.best(Harness.run("bo", on: env, seed: $0, trials: 150)) }
+        }
+        print(String(format: "BO defaults, Hartmann-6, 10 seeds x 150 trials: median best %.4f, min %.4f, %.1f s",
+                     CampaignStatistics.median(bests), bests.min()!, s))
+    }
 }

@@ -84,3 +84,22 @@ enum Check {
         }
     }
 }
+
+/// The genes an agent asked, in ask order, so that `tell` can take them back
+/// without decoding each trial's configuration (the runner tells trials in
+/// ask order). A trial with no queued genes is decoded from its configuration.
+struct AskedGenes: Sendable {
+    private var queue: [[Int]] = []
+    private var head = 0
+
+    mutating func append(contentsOf genes: [[Int]]) {
+        if head > 0, head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+        queue.append(contentsOf: genes)
+    }
+
+    mutating func next(for trial: Trial, _ coding: IndexCoding) -> [Int] {
+        guard head < queue.count else { return coding.genes(of: trial.configuration) }
+        head += 1
+        return queue[head - 1]
+    }
+}
