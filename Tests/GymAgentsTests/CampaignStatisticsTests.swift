@@ -37,3 +37,11 @@ import GymCore
     #expect(f.steps.map(\.value) == [1, 2, 3])
     #expect(f.steps.map(\.fraction) == [0.25, 0.75, 1])
 }
+
+@Test func bestSoFarBandsSummariseEachTrialAcrossCampaigns() throws {
+    let bands = CampaignStatistics.bestSoFarBands([[1, 3, 2], [nil, 2], [5]])
+    #expect(bands.count == 3)
+    #expect(bands[0]?.count == 2 && bands[0]?.min == 1 && bands[0]?.max == 5)
+    #expect(bands[1]?.count == 2 && bands[1]?.median == 2.5)  // best-so-far 3 and 2 at trial 2
+    #expect(bands[2]?.count == 1 && bands[2]?.median == 3)
+}
