@@ -52,3 +52,16 @@ struct TinyEnvironment: Environment {
     #expect(ei.score(mean: 1.2, variance: 0.04, best: 1) > ei.score(mean: 1.1, variance: 0.04, best: 1))
     #expect(logEI.score(mean: 1.2, variance: 0.04, best: 1) > logEI.score(mean: 1.1, variance: 0.04, best: 1))
 }
+
+@Test func boLocalSearchMovesAreTheDesignSpaceNeighbours() throws {
+    let env = MixedDomainsEnvironment()
+    let objective = Objective.defaultObjective(for: env.metricSpecs)
+    let agent = try #require(try Harness.agent("bo", space: env.designSpace, objective: objective, seed: 1, budget: 10)
+                             as? BayesianOptimizer)
+    var rng = SplitMix64(seed: 12)
+    for _ in 0..<5 {
+        let c = env.designSpace.sample(using: &rng)
+        let moves = agent.neighbours(agent.coding.genes(of: c)).map(agent.coding.configuration)
+        #expect(Set(moves) == Set(env.designSpace.neighbours(of: c)))
+    }
+}
