@@ -6,6 +6,11 @@ public enum AgentCatalog {
     public static let all: [AgentKind] = [
         RandomSearch.kind,
         RandomWalker.kind,
+        GeneticAlgorithm.kind,
+        BayesianOptimizer.kind,
+        AntColony.kind,
+        NSGA2.kind,
+        PolicyGradient.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }

@@ -59,6 +59,16 @@ public enum CampaignStatistics {
         }
     }
 
+    /// Across several campaigns (e.g. one per seed), the summary of their
+    /// best-so-far rewards after each trial: element `i` summarises trial
+    /// `i + 1` over the campaigns that ran that long and had a feasible trial
+    /// by then (nil when none had). Plot its median with the quartiles as the band.
+    public static func bestSoFarBands(_ campaigns: [[Double?]]) -> [Summary?] {
+        let curves = campaigns.map(bestSoFar)
+        let length = curves.map(\.count).max() ?? 0
+        return (0..<length).map { i in summary(curves.compactMap { i < $0.count ? $0[i] : nil }) }
+    }
+
     /// Number of trials (1-based: the first trial counts as 1) until a reward
     /// reaches `target` (≥), or nil when it never does.
     public static func trialsToTarget(_ rewards: [Double?], target: Double) -> Int? {

@@ -1,0 +1,218 @@
+import Foundation
+import GymCore
+
+/// Bayesian optimisation with a Gaussian-process surrogate
+/// (`GaussianProcess`, on GSL) over any design space.
+///
+/// - Initial design: `initial_points` configurations, uniform (`random`) or a
+///   Latin hypercube over the unit encodings (`lhs`).
+/// - Surrogate: the GP on genes encoded as unit coordinates (ordered
+///   parameters) and choice indices (categoricals, Hamming kernel).
+///   Hyperparameters are refitted (MAP, BFGS, `fit_restarts` starts, warm
+///   started from the last fit) once `refit_interval` observations arrived
+///   since the last fit; in between the GP is only re-conditioned.
+/// - Training-set cap: beyond `max_observations` the GP keeps the best half
+///   and the most recent rest, so a suggestion stays fast at n = 1,000–2,000.
+///   Hyperparameters are fitted on at most `fit_observations` of those points
+///   (by the same rule): each likelihood evaluation costs O(n³), the
+///   conditioning on all points only one Cholesky factorisation.
+/// - Infeasible trials are imputed with the **worst feasible reward seen so
+///   far**: the surrogate learns that the region is bad without inventing a
+///   scale; before any feasible trial the agent proposes uniform points.
+/// - Acquisition (`log-ei`, `ei`, `ucb`) is maximised over `candidates`
+///   uniform points plus the neighbours of the best observations, then by
+///   hill climbing over neighbourhoods (the moves of `DesignSpace.neighbours`)
+///   from the `local_search_starts` best candidates. Already evaluated points
+///   are never proposed again.
+/// - Batches (`batch_size` > 1) by constant liar: each pick is added to the
+///   GP with the `liar` value (worst/mean/best observed) before the next.
+struct BayesianOptimizer: Agent {
+    struct Hyperparameters: Codable, Sendable {
+        var batchSize = 4
+        var initialPoints = 10
+        var initialDesign = "lhs"
+        var acquisition = "log-ei"
+        var ucbBeta = 2.0
+        var candidates = 1000
+        var localSearchStarts = 5
+        var localSearchSteps = 20
+        var refitInterval = 5
+        var fitRestarts = 2
+        var fitIterations = 50
+        var maxObservations = 500
+        var fitObservations = 100
+        var liar = "min"
+        var iterations = 0
+
+        enum CodingKeys: String, CodingKey {
+            case batchSize = "batch_size", initialPoints = "initial_points", initialDesign = "initial_design"
+            case acquisition, ucbBeta = "ucb_beta", candidates, localSearchStarts = "local_search_starts"
+            case localSearchSteps = "local_search_steps", refitInterval = "refit_interval"
+            case fitRestarts = "fit_restarts", fitIterations = "fit_iterations"
+            case maxObservations = "max_observations", fitObservations = "fit_observations", liar, iterations
+        }
+
+        func validate() throws {
+            try Check.atLeast("batch_size", batchSize, 1)
+            try Check.atLeast("initial_points", initialPoints, 1)
+            try Check.oneOf("initial_design", initialDesign, ["random", "lhs"])
+            try Check.oneOf("acquisition", acquisition, ["log-ei", "ei", "ucb"])
+            try Check.within("ucb_beta", ucbBeta, 0...100)
+            try Check.atLeast("candidates", candidates, 1)
+            try Check.atLeast("local_search_starts", localSearchStarts, 0)
+            try Check.atLeast("local_search_steps", localSearchSteps, 0)
+            try Check.atLeast("refit_interval", refitInterval, 1)
+            try Check.atLeast("fit_restarts", fitRestarts, 1)
+            try Check.atLeast("fit_iterations", fitIterations, 1)
+            try Check.atLeast("max_observations", maxObservations, 2)
+            try Check.atLeast("fit_observations", fitObservations, 2)
+            try Check.oneOf("liar", liar, ["min", "mean", "max"])
+            try Check.atLeast("iterations", iterations, 0)
+        }
+    }
+
+    static let kind = AgentKind.codable(
+        name: "bo", summary: "Bayesian optimisation: GP (Matern-5/2 ARD x Hamming, GSL), log-EI/EI/UCB, constant-liar batches",
+        defaults: Hyperparameters(),
+        docs: [HyperparameterDoc("batch_size", "4", "points per ask, chosen by constant liar"),
+               HyperparameterDoc("initial_points", "10", "points of the initial design before the GP is used"),
+               HyperparameterDoc("initial_design", "lhs", "random or lhs (Latin hypercube)"),
+               HyperparameterDoc("acquisition", "log-ei", "log-ei, ei (expected improvement) or ucb"),
+               HyperparameterDoc("ucb_beta", "2.0", "UCB's multiple of the posterior std. dev."),
+               HyperparameterDoc("candidates", "1000", "uniform candidates scored per pick"),
+               HyperparameterDoc("local_search_starts", "5", "best candidates refined by hill climbing"),
+               HyperparameterDoc("local_search_steps", "20", "hill-climbing moves per start at most"),
+               HyperparameterDoc("refit_interval", "5", "new observations between hyperparameter refits"),
+               HyperparameterDoc("fit_restarts", "2", "optimiser runs per refit (warm start + random)"),
+               HyperparameterDoc("fit_iterations", "50", "BFGS iterations per run"),
+               HyperparameterDoc("max_observations", "500", "training-set cap: best half + most recent"),
+               HyperparameterDoc("fit_observations", "100", "points used to fit hyperparameters (same rule), the O(n³) part"),
+               HyperparameterDoc("liar", "min", "constant-liar value: min, mean or max observed reward"),
+               HyperparameterDoc("iterations", "0", "stop after this many GP-guided asks (0: until the budget ends)")]
+    ) { h, context in
+        try h.validate()
+        return BayesianOptimizer(h, context)
+    }
+
+    let hyperparameters: Hyperparameters
+    let coding: IndexCoding
+    var rng: SplitMix64
+    private var initial: [[Int]]
+    /// Every evaluated point with its reward (nil: infeasible), in trial order.
+    private(set) var observed: [(genes: [Int], reward: Double?)] = []
+    var seen: Set<[Int]> = []
+    private var fitted: GaussianProcess.Hyperparameters?
+    private var fittedAt = 0
+    private var guidedAsks = 0
+
+    var batchSize: Int { hyperparameters.batchSize }
+
+    init(_ h: Hyperparameters, _ context: AgentContext) {
+        hyperparameters = h
+        coding = IndexCoding(context.designSpace)
+        rng = SplitMix64(seed: context.seed)
+        initial = []
+        initial = initialDesign()
+    }
+
+    mutating func ask(_ count: Int) -> [Configuration] {
+        var picks: [[Int]] = []
+        while picks.count < count, !initial.isEmpty { picks.append(initial.removeFirst()) }
+        if picks.count < count {
+            if hyperparameters.iterations > 0, guidedAsks >= hyperparameters.iterations, picks.isEmpty { return [] }
+            guidedAsks += 1
+            picks += guided(count - picks.count, excluding: Set(picks))
+        }
+        return picks.map(coding.configuration)
+    }
+
+    mutating func tell(_ trials: [Trial]) {
+        for t in trials {
+            let genes = coding.genes(of: t.configuration)
+            observed.append((genes, t.reward))
+            seen.insert(genes)
+        }
+    }
+
+    /// GP input of a gene vector: unit coordinates for ordered parameters,
+    /// the choice index for categoricals.
+    func input(_ genes: [Int]) -> [Double] {
+        var x = [Double](repeating: 0, count: genes.count)
+        for d in genes.indices {
+            x[d] = coding.categorical[d] ? Double(genes[d])
+                : (coding.levels[d] > 1 ? Double(genes[d]) / Double(coding.levels[d] - 1) : 0)
+        }
+        return x
+    }
+
+    /// A uniform gene vector: per-level draws when the space has no
+    /// constraints (fast), rejection sampling through the space otherwise.
+    mutating func randomGenes() -> [Int] {
+        guard coding.space.constraints.isEmpty else { return coding.random(using: &rng) }
+        return coding.levels.map { rng.index(below: $0) }
+    }
+
+    private mutating func initialDesign() -> [[Int]] {
+        let n = hyperparameters.initialPoints
+        var points: [[Int]]
+        if hyperparameters.initialDesign == "lhs" {
+            let strata = coding.levels.map { _ in rng.choose(n, of: n) }
+            points = (0..<n).map { i in
+                (0..<coding.count).map { d in
+                    let u = (Double(strata[d][i]) + rng.nextUnit()) / Double(n)
+                    let levels = coding.levels[d]
+                    return coding.categorical[d] ? min(levels - 1, Int(u * Double(levels)))
+                        : Int((u * Double(levels - 1)).rounded())
+                }
+            }
+        } else {
+            points = (0..<n).map { _ in randomGenes() }
+        }
+        var unique: [[Int]] = []
+        var taken: Set<[Int]> = []
+        for var p in points {
+            var tries = 0
+            while taken.contains(p), tries < 20 { p = randomGenes(); tries += 1 }
+            taken.insert(p)
+            unique.append(p)
+        }
+        return unique
+    }
+
+    /// The training set: feasible rewards, infeasible ones imputed with the
+    /// worst feasible reward, capped at `max_observations` (see `capped`).
+    func trainingSet() -> (x: [[Double]], y: [Double])? {
+        let feasible = observed.compactMap(\.reward)
+        guard let worst = feasible.min() else { return nil }
+        let ys = observed.map { $0.reward ?? worst }
+        let kept = BayesianOptimizer.capped(ys, hyperparameters.maxObservations)
+        return (kept.map { input(observed[$0].genes) }, kept.map { ys[$0] })
+    }
+
+    /// Indices (ascending) of at most `cap` of `ys`: the best `cap/2` (ties to
+    /// the earlier) and then the most recent others.
+    static func capped(_ ys: [Double], _ cap: Int) -> [Int] {
+        guard ys.count > cap else { return Array(ys.indices) }
+        let best = ys.indices.sorted { ys[$0] != ys[$1] ? ys[$0] > ys[$1] : $0 < $1 }.prefix(cap / 2)
+        var keep = Set(best)
+        for i in ys.indices.reversed() where keep.count < cap && !keep.contains(i) { keep.insert(i) }
+        return keep.sorted()
+    }
+
+    /// The surrogate for the current data, refitting hyperparameters on schedule.
+    mutating func surrogate(_ data: (x: [[Double]], y: [Double])) -> GaussianProcess {
+        let n = observed.count
+        if fitted == nil || n - fittedAt >= hyperparameters.refitInterval {
+            let subset = BayesianOptimizer.capped(data.y, hyperparameters.fitObservations)
+            let gp = GaussianProcess.fit(inputs: subset.map { data.x[$0] }, targets: subset.map { data.y[$0] },
+                                         categorical: coding.categorical, start: fitted,
+                                         restarts: hyperparameters.fitRestarts,
+                                         maxIterations: hyperparameters.fitIterations,
+                                         seed: rng.derived(UInt64(n)).state)
+            fitted = gp.hyperparameters
+            fittedAt = n
+            if subset.count == data.y.count { return gp }
+        }
+        return GaussianProcess(inputs: data.x, targets: data.y, categorical: coding.categorical, hyperparameters: fitted!)
+    }
+}
