@@ -8,7 +8,7 @@ public struct DSEGym: ParsableCommand {
         commandName: "dsegym",
         abstract: "Design-space exploration gym for computer architecture.",
         subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, EvaluateCommand.self,
-                      EnvsCommand.self, AgentsCommand.self, BenchCommand.self])
+                      EnvsCommand.self, AgentsCommand.self, BenchCommand.self, ReportCommand.self])
 
     public init() {}
 
