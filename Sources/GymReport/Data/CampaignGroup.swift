@@ -12,6 +12,8 @@ public struct CampaignGroup: Sendable {
     public var campaigns: [CampaignData]
     /// A short unique id for figure file names (`hartmann6-v1`, `hartmann6-v1-2`).
     public var slug: String
+    /// The environment, plus the objective kind when another group has the same environment.
+    public var label: String
 
     /// Groups campaigns in order of first appearance.
     public static func group(_ campaigns: [CampaignData]) -> [CampaignGroup] {
@@ -25,8 +27,12 @@ public struct CampaignGroup: Sendable {
                 let taken = groups.filter { $0.environment == r.environment }.count
                 groups.append(CampaignGroup(environment: r.environment, fingerprint: r.fingerprint, objective: r.objective,
                                             metrics: r.metrics, parameters: r.parameters, campaigns: [c],
-                                            slug: taken == 0 ? base : "\(base)-\(taken + 1)"))
+                                            slug: taken == 0 ? base : "\(base)-\(taken + 1)", label: r.environment))
             }
+        }
+        for i in groups.indices where groups.filter({ $0.environment == groups[i].environment }).count > 1 {
+            let same = groups[..<i].filter { $0.environment == groups[i].environment && $0.objective.kind == groups[i].objective.kind }
+            groups[i].label = "\(groups[i].environment), \(groups[i].objective.kind.rawValue)" + (same.isEmpty ? "" : " #\(same.count + 1)")
         }
         return groups
     }

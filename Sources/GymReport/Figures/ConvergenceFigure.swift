@@ -4,7 +4,7 @@ public enum ConvergenceFigure {
     public static func make(_ group: CampaignGroup, options: ReportOptions) -> Figure {
         let axis = group.axis
         let id = "\(group.slug)-convergence"
-        let title = "Best so far on \(group.environment)"
+        let title = "Best so far on \(group.label)"
         var caption = "Median (line) and interquartile range (band) across seeds of the best \(axis.name) found within the first n trials, per agent. "
             + "A seed with no feasible trial yet counts as worse than any value."
         guard group.horizon > 0 else {

@@ -8,7 +8,7 @@ public enum ImportanceFigure {
     public static func make(_ group: CampaignGroup) -> Figure? {
         guard !group.parameters.isEmpty else { return nil }
         let id = "\(group.slug)-importance"
-        let title = "Parameter importance on \(group.environment)"
+        let title = "Parameter importance on \(group.label)"
         let caption = "Share of the variance of the reward explained by each parameter's per-level means (η², one-way ANOVA; "
             + "numeric parameters with more than \(VarianceImportance.maximumLevels) values cut into equal-count bins), "
             + "over all feasible trials of all agents. Shares need not sum to 1 (interactions, agents' biased sampling)."
@@ -18,6 +18,10 @@ public enum ImportanceFigure {
                 guard let r = t.reward, r.isFinite else { continue }
                 rows.append((StoredValues.levels(t.configurationJSON), r))
             }
+        }
+        guard group.horizon > 0 else {
+            return Figure(id: id, kind: "importance", title: title, caption: caption,
+                          content: .message("No trials logged yet: nothing to estimate."))
         }
         guard rows.count >= minimumTrials else {
             return Figure(id: id, kind: "importance", title: title, caption: caption,

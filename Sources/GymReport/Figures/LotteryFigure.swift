@@ -8,7 +8,7 @@ public enum LotteryFigure {
             let settings = group.settings(of: agent)
             let labels = SettingLabels(settings)
             let id = "\(group.slug)-lottery-\(SVGText.slug(agent))"
-            let title = "Hyperparameter lottery: \(agent) on \(group.environment)"
+            let title = "Hyperparameter lottery: \(agent) on \(group.label)"
             var chart = Chart(title: title, xLabel: "hyperparameter setting", yLabel: "final best " + axis.label)
             chart.categories = labels.short
             var noFeasible = 0

@@ -8,7 +8,7 @@ public enum ParetoFigure {
     public static func make(_ group: CampaignGroup, options: ReportOptions) -> Figure? {
         guard group.objective.kind == .pareto else { return nil }
         let id = "\(group.slug)-pareto"
-        let title = "Pareto fronts on \(group.environment)"
+        let title = "Pareto fronts on \(group.label)"
         let terms = group.objective.terms
         guard terms.count >= 2 else {
             return Figure(id: id, kind: "pareto", title: title, caption: "",
@@ -36,6 +36,7 @@ public enum ParetoFigure {
         }
         var chart = Chart(title: title, xLabel: axisLabel(0), yLabel: axisLabel(1))
         var notes: [String] = []
+        var fronts: [Mark] = []   // drawn after every scatter so that no agent's dots hide a front
         for (i, agent) in group.agents.enumerated() {
             let style = SeriesStyle.series(i)
             let mine = group.campaigns.indices.filter { group.campaigns[$0].record.agent == agent }
@@ -49,17 +50,20 @@ public enum ParetoFigure {
             // In this order (first objective, minimised) a horizontal-then-vertical
             // step traces the dominated region's boundary for any mix of directions.
             let staircase = front.map { LinePoint(signs[0] * $0[0], signs[1] * $0[1]) }
-            chart.marks.append(.line(points: staircase, style: style, step: true, width: 2))
-            chart.marks.append(.points(x: staircase.map(\.x), y: staircase.compactMap(\.y), style: style, radius: 4, filled: false))
+            fronts.append(.line(points: staircase, style: style, step: true, width: 2.5))
+            if staircase.count <= 40 {   // markers only where they stay apart
+                fronts.append(.points(x: staircase.map(\.x), y: staircase.compactMap(\.y), style: style, radius: 4, filled: false))
+            }
             let volumes = mine.map { hypervolume(vectors[$0], reference) }.sorted()
             let medianHV = volumes.isEmpty ? 0 : Quantile.of(sorted: volumes, 0.5)
             chart.legend.append(LegendEntry("\(agent): HV \(TickFormat.value(medianHV))", style: style, sample: .line))
             if stride > 1 { notes.append("\(agent): every \(stride)th of \(points.count) feasible trials drawn; fronts use all.") }
         }
+        chart.marks += fronts
         let refText = zip(reference, signs).map { TickFormat.value($0 * $1) }.joined(separator: ", ")
         notes.append("Hypervolume: median over seeds, reference point (\(refText))" + (terms.count > 3 ? " — not computed for more than 3 objectives." : "."))
         chart.notes = notes
-        let caption = "Dots: feasible trials; staircase and circles: each agent's non-dominated front over all its seeds"
+        let caption = "Dots: feasible trials; staircase (circles when few): each agent's non-dominated front over all its seeds"
             + (terms.count > 2 ? " (projected onto the first two of \(terms.count) objectives)" : "")
             + ". HV: hypervolume dominated by each seed's trials up to the reference point (worst value plus 10% of the range per objective), median over seeds."
         return Figure(id: id, kind: "pareto", title: title, caption: caption, content: .chart(chart))

@@ -5,7 +5,7 @@ public enum TargetECDFFigure {
     public static func make(_ group: CampaignGroup, options: ReportOptions) -> Figure? {
         guard let target = group.objective.targetReward else { return nil }
         let id = "\(group.slug)-ecdf"
-        let title = "Trials to target on \(group.environment)"
+        let title = "Trials to target on \(group.label)"
         let axis = group.axis
         let condition = axis.sign < 0 ? "\(axis.name) ≤ \(TickFormat.value(axis.value(target)))" : "reward ≥ \(TickFormat.value(target))"
         let caption = "Fraction of seeds (campaigns) per agent that reached the target (\(condition)) within x trials; "

@@ -28,7 +28,7 @@ extension Report {
         out += "<section id=\"campaigns\">\n<h2>Campaigns</h2>\n" + CampaignTable.html(campaigns) + "</section>\n"
         for (group, figures) in zip(groups, figures) {
             out += "<section id=\"\(group.slug)\" class=\"group\">\n"
-            out += "<h2>\(SVGText.escape(group.environment))</h2>\n"
+            out += "<h2>\(SVGText.escape(group.label))</h2>\n"
             out += "<p class=\"objective\">Objective: \(SVGText.escape(group.objective.summary)) · rewards are maximised · "
                 + "\(group.campaigns.count) campaign(s), agents: \(SVGText.escape(group.agents.joined(separator: ", ")))</p>\n"
             out += "<p class=\"meta\">Fingerprint <code>\(SVGText.escape(group.fingerprint))</code>"
@@ -45,7 +45,7 @@ extension Report {
         guard !groups.isEmpty else { return "" }
         var out = "<nav><strong>Contents</strong><ul>\n<li><a href=\"#campaigns\">Campaigns</a></li>\n"
         for (group, figures) in zip(groups, figures) {
-            out += "<li><a href=\"#\(group.slug)\">\(SVGText.escape(group.environment))</a>: "
+            out += "<li><a href=\"#\(group.slug)\">\(SVGText.escape(group.label))</a>: "
                 + figures.map { "<a href=\"#\($0.id)\">\(SVGText.escape($0.kind))</a>" }.joined(separator: " · ") + "</li>\n"
         }
         return out + "</ul></nav>\n"
