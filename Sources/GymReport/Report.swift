@@ -62,13 +62,14 @@ public struct Report: Sendable {
         return written
     }
 
-    /// `folder` relative to the HTML file's folder when inside it, else absolute.
+    /// `folder` as a relative link from the HTML file's folder (`figures`, `../figs`).
     static func href(from htmlPath: String, to folder: String) -> String {
-        let base = URL(fileURLWithPath: htmlPath).deletingLastPathComponent().standardizedFileURL.path
-        let target = URL(fileURLWithPath: folder).standardizedFileURL.path
-        if target == base { return "." }
-        if target.hasPrefix(base + "/") { return String(target.dropFirst(base.count + 1)) }
-        return target
+        let base = URL(fileURLWithPath: htmlPath).deletingLastPathComponent().standardizedFileURL.pathComponents
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+        var shared = 0
+        while shared < min(base.count, target.count), base[shared] == target[shared] { shared += 1 }
+        let parts = Array(repeating: "..", count: base.count - shared) + target[shared...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
     static func write(_ text: String, to path: String) throws {

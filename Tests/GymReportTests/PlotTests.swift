@@ -58,3 +58,44 @@ struct PlotTests {
         #expect(Set(styles).count == 14)
     }
 }
+
+struct LayoutTests {
+    @Test func aLongLegend_growsTheCanvas_soEveryEntryIsInside() {
+        var chart = Chart(title: "t", xLabel: "x", yLabel: "y")
+        chart.legend = (0..<30).map { LegendEntry("agent \($0)", style: .series($0), sample: .line) }
+        #expect(chart.canvasHeight >= chart.frame.top + 20 * 30)
+        #expect(chart.svg(id: "t").contains("height=\"\(SVGText.px(chart.canvasHeight))\""))
+    }
+
+    @Test func figureLinks_areRelativeToTheHTMLFile() {
+        #expect(Report.href(from: "/r/report.html", to: "/r/figures") == "figures")
+        #expect(Report.href(from: "/r/out/report.html", to: "/r/figs") == "../figs")
+        #expect(Report.href(from: "/r/report.html", to: "/r") == ".")
+    }
+}
+
+struct ParityHookTests {
+    struct Doubling: FigureSource {
+        func figures(for group: CampaignGroup, options: ReportOptions) throws -> [Figure] {
+            let measured = group.campaigns.flatMap(\.trials).compactMap(\.reward)
+            return [ParityFigure.make(id: "\(group.slug)-parity", title: "Parity", quantity: "reward (1)",
+                                      measured: measured, predicted: measured.map { $0 * 2 })]
+        }
+    }
+
+    @Test func aFigureSource_addsItsFiguresAfterTheStandardOnes() throws {
+        let db = try TestDatabase("hook")
+        try db.campaign("a", trials: 20)
+        let report = try Report.build(store: db.store, databasePath: db.store.path, sources: [Doubling()])
+        #expect(report.figures[0].last?.kind == "parity")
+        guard case .chart(let chart) = report.figures[0].last?.content else { Issue.record("no chart"); return }
+        #expect(chart.xDomain == chart.yDomain)
+        #expect(XMLProbe.parse(report.html).error == nil)
+    }
+
+    @Test func parityWithoutPairs_isAMessage() {
+        guard case .message = ParityFigure.make(id: "p", title: "P", quantity: "q", measured: [], predicted: []).content else {
+            Issue.record("expected a message"); return
+        }
+    }
+}

@@ -41,7 +41,8 @@ public struct CampaignData: Sendable {
             let known = Set(records.map(\.name))
             let unknown = names.filter { !known.contains($0) }
             guard unknown.isEmpty else {
-                let available = records.map(\.name).prefix(20).joined(separator: ", ")
+                var available = records.map(\.name).prefix(20).joined(separator: ", ")
+                if records.count > 20 { available += " and \(records.count - 20) more" }
                 throw SpecError(file: store.path, key: "--name",
                                 "no campaign named \(unknown.joined(separator: ", ")); available: \(available.isEmpty ? "none" : available)")
             }

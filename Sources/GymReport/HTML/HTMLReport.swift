@@ -35,7 +35,6 @@ extension Report {
                 + (group.specFiles.isEmpty ? "" : " · spec \(group.specFiles.map { "<code>\(SVGText.escape($0))</code>" }.joined(separator: ", "))")
                 + "</p>\n"
             for f in figures { out += figure(f, href: figuresHref) }
-            out += "<p class=\"hook\">Proxy parity plots (predicted vs. measured) appear here once a fitted proxy supplies them.</p>\n"
             out += "</section>\n"
         }
         return out + "</body>\n</html>\n"

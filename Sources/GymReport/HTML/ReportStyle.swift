@@ -18,7 +18,6 @@ enum ReportStyle {
         figcaption { font-size: 13.5px; color: #333333; max-width: 780px; margin-top: 4px; }
         figcaption a { color: #555555; }
         .objective { font-size: 14px; color: #333333; }
-        .hook { font-size: 13px; color: #666666; font-style: italic; }
         @media print { body { margin: 0; max-width: none; } nav { display: none; } h2 { page-break-after: avoid; } }
         """
 }

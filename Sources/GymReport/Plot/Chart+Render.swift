@@ -9,8 +9,8 @@ extension Chart {
         let f = frame
         let (x, y) = scales
         var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(SVGText.px(width)) \(SVGText.px(height))" \
-            width="\(SVGText.px(width))" height="\(SVGText.px(height))" role="img" aria-labelledby="\(id)-title" \
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(SVGText.px(width)) \(SVGText.px(canvasHeight))" \
+            width="\(SVGText.px(width))" height="\(SVGText.px(canvasHeight))" role="img" aria-labelledby="\(id)-title" \
             font-family="\(Chart.fontFamily)" font-size="13">
             <title id="\(id)-title">\(SVGText.escape(title))</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
@@ -75,7 +75,7 @@ extension Chart {
     private func renderNotes() -> String {
         var out = ""
         for (i, note) in notes.enumerated() {
-            let y = height - 10 - 16 * Double(notes.count - 1 - i)
+            let y = canvasHeight - 10 - 16 * Double(notes.count - 1 - i)
             out += "<text x=\"\(SVGText.px(frame.left))\" y=\"\(SVGText.px(y))\" font-size=\"12\" fill=\"#444444\">\(SVGText.escape(note))</text>\n"
         }
         return out

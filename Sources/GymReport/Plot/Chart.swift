@@ -20,6 +20,7 @@ public struct Chart: Sendable {
     /// Short lines printed under the plot (sample sizes, reference points).
     public var notes: [String] = []
     public var width = 860.0
+    /// Drawing height; grows to fit a long legend (see `canvasHeight`).
     public var height = 440.0
 
     public init(title: String, xLabel: String, yLabel: String) {
@@ -41,10 +42,15 @@ public struct Chart: Sendable {
         return categories.contains { Double($0.count) * 7 > room }
     }
 
+    /// `height`, or more when the legend needs it.
+    var canvasHeight: Double {
+        max(height, 44 + 20 * Double(legend.count) + 90 + 16 * Double(notes.count))
+    }
+
     var frame: Frame {
         let labelRoom = categoryLabelsRotated ? min(110, 6.5 * Double(categories.map(\.count).max() ?? 0) + 10) : 0
         return Frame(left: 84, top: 44, right: width - 24 - legendWidth,
-                     bottom: height - 58 - labelRoom - 16 * Double(notes.count))
+                     bottom: canvasHeight - 58 - labelRoom - 16 * Double(notes.count))
     }
 
     /// The scales the chart is drawn with (domains fitted to the marks).
