@@ -9,7 +9,7 @@ enum CampaignTable {
             <div class="table-wrap"><table>
             <thead><tr><th>campaign</th><th>environment</th><th>agent</th><th>hyperparameters</th><th>seed</th>\
             <th>budget</th><th>trials</th><th>feasible</th><th>best reward</th><th>best at trial</th>\
-            <th>eval time (s)</th><th>wall time (s)</th><th>status</th><th>started (UTC)</th><th>tool, host</th></tr></thead>
+            <th>eval time (s)</th><th>wall time (s)</th><th>status</th><th class="screen-only">started (UTC)</th><th class="screen-only">tool, host</th></tr></thead>
             <tbody>
 
             """
@@ -27,17 +27,20 @@ enum CampaignTable {
                 cell(String(r.seed), numeric: true), cell(budget(r.budget)), cell(String(c.trials.count), numeric: true),
                 cell(share, numeric: true), cell(best?.reward.map(TickFormat.value) ?? "–", numeric: true),
                 cell(best.map { String($0.index) } ?? "–", numeric: true), cell(TickFormat.value(evalSeconds), numeric: true),
-                cell(wall, numeric: true), cell(status), cell(started), cell("dsegym \(r.toolVersion), \(r.host)"),
+                cell(wall, numeric: true), cell(status), cell(started, screenOnly: true),
+                cell("dsegym \(r.toolVersion), \(r.host)", screenOnly: true),
             ]
             out += "<tr>" + cells.joined() + "</tr>\n"
         }
         return out + "</tbody></table></div>\n<p class=\"meta\">Trials are numbered from 0, as in the CSV export; "
             + "eval time sums the environment's evaluation seconds; wall time runs from start to the last finish. "
-            + "Environment fingerprints and spec files are listed in each environment's section.</p>\n"
+            + "Environment fingerprints and spec files are listed in each environment's section; "
+            + "start times and hosts are shown on screen only.</p>\n"
     }
 
-    private static func cell(_ text: String, numeric: Bool = false) -> String {
-        "<td\(numeric ? " class=\"num\"" : "")>\(SVGText.escape(text))</td>"
+    private static func cell(_ text: String, numeric: Bool = false, screenOnly: Bool = false) -> String {
+        let classes = (numeric ? ["num"] : []) + (screenOnly ? ["screen-only"] : [])
+        return "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(SVGText.escape(text))</td>"
     }
 
     /// `key=value, ...` in key order.

@@ -18,6 +18,15 @@ enum ReportStyle {
         figcaption { font-size: 13.5px; color: #333333; max-width: 780px; margin-top: 4px; }
         figcaption a { color: #555555; }
         .objective { font-size: 14px; color: #333333; }
-        @media print { body { margin: 0; max-width: none; } nav { display: none; } h2 { page-break-after: avoid; } }
+        @media print {
+          body { margin: 0; max-width: none; padding: 0; }
+          nav { display: none; }
+          h2, p.objective, p.meta { page-break-after: avoid; break-after: avoid; }
+          .table-wrap { overflow: visible; }
+          table { font-size: 7pt; }
+          th, td { padding: 2px 3px; overflow-wrap: break-word; }
+          .screen-only { display: none; }
+          tr { page-break-inside: avoid; break-inside: avoid; }
+        }
         """
 }
