@@ -49,6 +49,8 @@ def notebook(title, intro, cells, name):
     nb.cells = [new_markdown_cell(f"# {title}\n\n{intro}"), new_code_cell(LOAD), new_code_cell(STYLE)]
     for c in cells:
         nb.cells.append(new_markdown_cell(c[1:]) if c.startswith("#md") else new_code_cell(c))
+    for i, cell in enumerate(nb.cells):   # stable ids: regenerating gives the same files
+        cell["id"] = f"{Path(name).stem}-{i}"
     nbformat.validate(nb)
     nbformat.write(nb, OUT / name)
 
