@@ -56,7 +56,8 @@ public enum ParetoFigure {
             }
             let volumes = mine.map { hypervolume(vectors[$0], reference) }.sorted()
             let medianHV = volumes.isEmpty ? 0 : Quantile.of(sorted: volumes, 0.5)
-            chart.legend.append(LegendEntry("\(agent): HV \(TickFormat.value(medianHV))", style: style, sample: .line))
+            let hv = terms.count <= 3 ? TickFormat.value(medianHV) : "n/a"
+            chart.legend.append(LegendEntry("\(agent): HV \(hv)", style: style, sample: .line))
             if stride > 1 { notes.append("\(agent): every \(stride)th of \(points.count) feasible trials drawn; fronts use all.") }
         }
         chart.marks += fronts
