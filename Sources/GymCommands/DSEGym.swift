@@ -8,8 +8,8 @@ public struct DSEGym: ParsableCommand {
         commandName: "dsegym",
         abstract: "Design-space exploration gym for computer architecture.",
         subcommands: [RunCommand.self, ResumeCommand.self, CompareCommand.self, SweepCommand.self,
-                      ExportCommand.self, EvaluateCommand.self, RunTaskCommand.self, MergeCommand.self, StatusCommand.self,
-                      EnvsCommand.self, AgentsCommand.self, BenchCommand.self])
+                      ExportCommand.self, ReportCommand.self, EvaluateCommand.self, EnvsCommand.self, AgentsCommand.self,
+                      RunTaskCommand.self, MergeCommand.self, StatusCommand.self, BenchCommand.self])
 
     public init() {}
 
