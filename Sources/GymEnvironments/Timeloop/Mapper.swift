@@ -11,8 +11,10 @@ import GymCore
 ///    output-stationary);
 /// 2. seeded random sampling: random spatial divisors, random prime-factor
 ///    placement, random orders, repaired upward until every tile fits;
-/// 3. hill climbing from the best: move a prime factor between levels or
-///    between space and time, or change one level's order.
+/// 3. first-improvement descent from the best over all one-step neighbours
+///    (a prime factor moved between levels or between space and time, or a
+///    level's order made stationary for one tensor), kicked by a few random
+///    mutations of the best whenever it reaches a local optimum.
 /// The random stream comes from `seed` and the layer's shape only, so the same
 /// layer and architecture always give the same mapping.
 public struct Mapper: Sendable, Hashable {
@@ -23,6 +25,9 @@ public struct Mapper: Sendable, Hashable {
         case energy
         /// Cycles, then energy.
         case delay
+        /// Words moved to and from main memory, then EDP (Timeloop's
+        /// `last-level-accesses`).
+        case lastLevelAccesses = "last-level-accesses"
     }
 
     public var goal: Goal
@@ -50,11 +55,22 @@ public struct Mapper: Sendable, Hashable {
         case infeasible(String)
     }
 
-    func cost(_ r: LoopNestResult) -> Double {
+    /// What the search compares: a primary cost, then a tie-breaker.
+    struct Score: Comparable {
+        var primary: Double
+        var secondary: Double
+
+        static func < (a: Score, b: Score) -> Bool {
+            (a.primary, a.secondary) < (b.primary, b.secondary)
+        }
+    }
+
+    func score(_ r: LoopNestResult) -> Score {
         switch goal {
-        case .edp: return r.energyPJ * r.cycles
-        case .energy: return r.energyPJ
-        case .delay: return r.cycles * 1e12 + r.energyPJ
+        case .edp: return Score(primary: r.energyPJ * r.cycles, secondary: r.energyPJ)
+        case .energy: return Score(primary: r.energyPJ, secondary: r.cycles)
+        case .delay: return Score(primary: r.cycles, secondary: r.energyPJ)
+        case .lastLevelAccesses: return Score(primary: r.topAccesses, secondary: r.energyPJ * r.cycles)
         }
     }
 
@@ -66,35 +82,51 @@ public struct Mapper: Sendable, Hashable {
         }
         var search = MapperSearch(problem: problem, arch: arch, rng: SplitMix64(seed: seed ^ problem.seedSalt))
         var best = (mapping: trivial, result: LoopNestModel.evaluate(problem, arch, trivial))
-        var bestCost = cost(best.result)
+        var bestScore = score(best.result)
         var evaluated = 1
 
-        func consider(_ candidate: Mapping?) -> Bool {
+        // A legal, evaluated candidate (repaired if a tile overflows).
+        func legal(_ candidate: Mapping?) -> (mapping: Mapping, result: LoopNestResult, score: Score)? {
             guard let m = candidate.flatMap(search.repaired),
-                  LoopNestModel.violation(problem, arch, m) == nil else { return false }
+                  LoopNestModel.violation(problem, arch, m) == nil else { return nil }
             evaluated += 1
             let r = LoopNestModel.evaluate(problem, arch, m)
-            let c = cost(r)
-            if c < bestCost {
+            let s = score(r)
+            if s < bestScore {
                 best = (m, r)
-                bestCost = c
-                return true
+                bestScore = s
             }
-            return false
+            return (m, r, s)
         }
 
         let budget = max(1, self.budget)
-        for candidate in search.enumerated() where evaluated < budget { _ = consider(candidate) }
-        let randomEnd = evaluated + (budget - evaluated) / 2
+        for candidate in search.enumerated() where evaluated < budget { _ = legal(candidate) }
+        let randomEnd = evaluated + (budget - evaluated) / 5
         var attempts = 0
         while evaluated < randomEnd && attempts < 4 * budget {
             attempts += 1
-            _ = consider(search.randomMapping())
+            _ = legal(search.randomMapping())
         }
+        // First-improvement descent from the best; at a local optimum, kick
+        // the best with a few random mutations and descend again.
+        var current = (mapping: best.mapping, score: bestScore)
         attempts = 0
         while evaluated < budget && attempts < 4 * budget {
-            attempts += 1
-            _ = consider(search.mutated(best.mapping))
+            var improved = false
+            for n in search.neighbours(of: current.mapping) where evaluated < budget {
+                attempts += 1
+                if let e = legal(n), e.score < current.score {
+                    current = (e.mapping, e.score)
+                    improved = true
+                    break
+                }
+            }
+            if !improved {
+                var kicked = best.mapping
+                for _ in 0..<3 { kicked = search.mutated(kicked) ?? kicked }
+                attempts += 1
+                if let e = legal(kicked) { current = (e.mapping, e.score) }
+            }
         }
         return .mapped(Choice(mapping: best.mapping, result: best.result, evaluated: evaluated))
     }

@@ -1,0 +1,81 @@
+import Testing
+@testable import GymEnvironments
+import GymCore
+
+/// Rules every mapping the mapper picks must obey, on AlexNet and the default
+/// Eyeriss-like architecture (small budgets keep the debug build fast).
+struct TimeloopMapperTests {
+    static let alexnet = try! Workload.load("alexnet", relativeTo: nil)
+    static let space = EyerissSpace.designSpace
+
+    static func architecture(_ changes: [String: ParameterValue] = [:]) -> Architecture {
+        var c = space.defaultConfiguration
+        for (k, v) in changes { c = c.setting(k, to: v) }
+        return EyerissSpace.architecture(c, table: .eyeriss65nm, dramBandwidth: 4, overrides: [:])!
+    }
+
+    static func mapped(_ layer: Layer, _ arch: Architecture, budget: Int = 120, goal: Mapper.Goal = .edp) throws -> Mapper.Choice {
+        guard case .mapped(let choice) = Mapper(goal: goal, budget: budget).map(LoopProblem(layer), on: arch) else {
+            Issue.record("no mapping for \(layer.name)")
+            throw SpecError("unmapped")
+        }
+        return choice
+    }
+
+    @Test func chosenMappingsAreLegalAndDeterministic() throws {
+        let arch = Self.architecture()
+        for layer in Self.alexnet.layers.prefix(3) {
+            let a = try Self.mapped(layer, arch), b = try Self.mapped(layer, arch)
+            #expect(a.mapping == b.mapping)
+            #expect(a.result.energyPJ == b.result.energyPJ)
+            #expect(LoopNestModel.violation(LoopProblem(layer), arch, a.mapping) == nil)
+        }
+    }
+
+    @Test func energyCoversMACsAndCompulsoryDRAMTraffic() throws {
+        let arch = Self.architecture()
+        let dram = arch.levels.last!
+        for layer in Self.alexnet.layers {
+            let p = LoopProblem(layer)
+            let r = try Self.mapped(layer, arch).result
+            let compulsory = Double(p.size(of: .weights) + p.size(of: .inputs)) * dram.readPJPerWord
+                + Double(p.size(of: .outputs)) * dram.writePJPerWord
+            #expect(r.energyPJ >= Double(r.macs) * arch.macEnergyPJ + compulsory, "\(layer.name)")
+            #expect(r.topAccesses >= Double(p.size(of: .weights) + p.size(of: .inputs) + p.size(of: .outputs)))
+        }
+    }
+
+    @Test func cyclesAreAtLeastMACsOverUsedPEs() throws {
+        let arch = Self.architecture()
+        for layer in Self.alexnet.layers {
+            let r = try Self.mapped(layer, arch).result
+            #expect(r.usedPEs <= arch.macCount)
+            #expect(r.cycles >= Double(r.macs) / Double(r.usedPEs), "\(layer.name)")
+            #expect(r.utilization > 0 && r.utilization <= 1)
+        }
+    }
+
+    @Test func biggerGlobalBufferNeverIncreasesDRAMAccesses() throws {
+        for layer in [Self.alexnet.layers[1], Self.alexnet.layers[4], Self.alexnet.layers[6]] {
+            var previous = Double.infinity
+            for depth in Parameter.powersOfTwo(1024, 65536) {
+                let arch = Self.architecture(["glb_depth": .real(depth)])
+                let dram = try Self.mapped(layer, arch, goal: .lastLevelAccesses).result.topAccesses
+                #expect(dram <= previous, "\(layer.name) at glb_depth \(Int(depth))")
+                previous = dram
+            }
+        }
+    }
+
+    @Test func aHierarchyWithNoRoomIsInfeasibleWithTheLevelNamed() {
+        var arch = Self.architecture()
+        arch.levels[4].depth = 1
+        arch.levels[4].blockSize = 1
+        let outcome = Mapper(budget: 50).map(LoopProblem(Self.alexnet.layers[0]), on: arch)
+        guard case .infeasible(let reason) = outcome else {
+            Issue.record("expected infeasible")
+            return
+        }
+        #expect(reason.contains("shared_glb"))
+    }
+}
