@@ -55,15 +55,33 @@ struct TimeloopMapperTests {
         }
     }
 
+    /// The mapper is a heuristic, so this checks that it turns extra global
+    /// buffer capacity into DRAM reuse (goal: last-level accesses, as
+    /// Timeloop's mapper can be told). Under EDP it may rightly trade DRAM
+    /// traffic for cheaper on-chip energy or fewer cycles; with much smaller
+    /// budgets (120) search noise broke this for conv1 and conv5.
     @Test func biggerGlobalBufferNeverIncreasesDRAMAccesses() throws {
-        for layer in [Self.alexnet.layers[1], Self.alexnet.layers[4], Self.alexnet.layers[6]] {
+        for layer in Self.alexnet.layers.prefix(6) {
             var previous = Double.infinity
             for depth in Parameter.powersOfTwo(1024, 65536) {
                 let arch = Self.architecture(["glb_depth": .real(depth)])
-                let dram = try Self.mapped(layer, arch, goal: .lastLevelAccesses).result.topAccesses
+                let dram = try Self.mapped(layer, arch, budget: 400, goal: .lastLevelAccesses).result.topAccesses
                 #expect(dram <= previous, "\(layer.name) at glb_depth \(Int(depth))")
                 previous = dram
             }
+        }
+    }
+
+    /// The model half of the rule: a mapping legal in a small buffer stays
+    /// legal in a bigger one and moves exactly the same DRAM words.
+    @Test func aMappingMovesTheSameDRAMWordsInABiggerBuffer() throws {
+        let small = Self.architecture(["glb_depth": .real(1024)])
+        let big = Self.architecture(["glb_depth": .real(65536)])
+        for layer in Self.alexnet.layers.prefix(5) {
+            let m = try Self.mapped(layer, small).mapping
+            let p = LoopProblem(layer)
+            #expect(LoopNestModel.violation(p, big, m) == nil)
+            #expect(LoopNestModel.evaluate(p, big, m).topAccesses == LoopNestModel.evaluate(p, small, m).topAccesses)
         }
     }
 

@@ -16,7 +16,9 @@ import GymCore
 ///   (16 × 16: 0.2513 / 0.2191).
 /// The anchors are smartbuffers; a plain `regfile`/`SRAM` saves the address
 /// generators' `addressGeneratorPJ` per access (assumption, see below).
-/// DRAM costs 512 pJ per 64-bit access, 64 pJ per 16-bit word; a MAC 0.2077 pJ.
+/// DRAM costs 512 pJ per 64-bit access, i.e. 128 pJ per 16-bit word (REFERENCES
+/// §3 also writes "64 per 16-bit word", which contradicts 512 per 64 bits; we
+/// keep the per-access figure); a MAC 0.2077 pJ.
 ///
 /// **Area and leakage (assumptions, 65 nm; not from the reference table).**
 /// SRAM 0.75 µm²/bit (a 0.525 µm² 6T cell at ~70% array efficiency) plus
