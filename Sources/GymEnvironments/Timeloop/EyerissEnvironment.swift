@@ -123,12 +123,15 @@ public struct EyerissEnvironment: DetailedEnvironment {
             metrics.append(Metric(arch.levels[l].name, "fJ_per_MAC", r.femtojoulesPerMAC(level: l)))
         }
         metrics.append(Metric("total", "fJ_per_MAC", r.energyPJ * 1000 / Double(r.macs)))
-        let traffic = arch.levels.indices.reversed().map { l in
-            arch.levels[l].name + " " + DataTensor.allCases.map { t in
+        // Nonzero word counts per level and tensor: r reads, f fills, u updates.
+        let traffic = arch.levels.indices.reversed().compactMap { l -> String? in
+            let parts = DataTensor.allCases.compactMap { t -> String? in
                 let c = r.counts[l][t.rawValue]
-                return "\(t.letter) r\(Int(c.reads)) f\(Int(c.fills)) u\(Int(c.updates))"
-            }.joined(separator: " ")
-        }.joined(separator: "; ")
+                let items = [("r", c.reads), ("f", c.fills), ("u", c.updates)].filter { $0.1 > 0 }
+                return items.isEmpty ? nil : t.letter + " " + items.map { "\($0.0)\(Int($0.1))" }.joined(separator: " ")
+            }
+            return parts.isEmpty ? nil : arch.levels[l].name + ": " + parts.joined(separator: ", ")
+        }.joined(separator: " | ")
         return NamedMetrics(name: name, metrics: metrics, notes: [
             ("mapping", choice.mapping.describe(arch.levels.map(\.name))),
             ("accesses", traffic),

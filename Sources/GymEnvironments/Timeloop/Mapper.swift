@@ -100,16 +100,23 @@ public struct Mapper: Sendable, Hashable {
         }
 
         let budget = max(1, self.budget)
-        for candidate in search.enumerated() where evaluated < budget { _ = legal(candidate) }
-        let randomEnd = evaluated + (budget - evaluated) / 5
+        var starts: [(mapping: Mapping, score: Score)] = []
+        func remember(_ e: (mapping: Mapping, result: LoopNestResult, score: Score)?) {
+            guard let e, !starts.contains(where: { $0.mapping == e.mapping }) else { return }
+            starts.append((e.mapping, e.score))
+            starts.sort { $0.score < $1.score }
+            if starts.count > 3 { starts.removeLast() }
+        }
+        for candidate in search.enumerated() where evaluated < budget { remember(legal(candidate)) }
+        let randomEnd = evaluated + (budget - evaluated) / 10
         var attempts = 0
         while evaluated < randomEnd && attempts < 4 * budget {
             attempts += 1
-            _ = legal(search.randomMapping())
+            remember(legal(search.randomMapping()))
         }
-        // First-improvement descent from the best; at a local optimum, kick
-        // the best with a few random mutations and descend again.
-        var current = (mapping: best.mapping, score: bestScore)
+        // First-improvement descent from each of the three best starts; then,
+        // at every local optimum, kick the best with a few random mutations.
+        var current = starts.isEmpty ? (mapping: best.mapping, score: bestScore) : starts.removeFirst()
         attempts = 0
         while evaluated < budget && attempts < 4 * budget {
             var improved = false
@@ -122,6 +129,10 @@ public struct Mapper: Sendable, Hashable {
                 }
             }
             if !improved {
+                if !starts.isEmpty {
+                    current = starts.removeFirst()
+                    continue
+                }
                 var kicked = best.mapping
                 for _ in 0..<3 { kicked = search.mutated(kicked) ?? kicked }
                 attempts += 1
