@@ -120,9 +120,9 @@ public struct Mapper: Sendable, Hashable {
         attempts = 0
         while evaluated < budget && attempts < 4 * budget {
             var improved = false
-            for n in search.neighbours(of: current.mapping) where evaluated < budget {
+            for move in search.moves(from: current.mapping) where evaluated < budget {
                 attempts += 1
-                if let e = legal(n), e.score < current.score {
+                if let e = legal(search.applying(move, to: current.mapping)), e.score < current.score {
                     current = (e.mapping, e.score)
                     improved = true
                     break
