@@ -54,6 +54,15 @@ public struct LoopNestResult: Sendable {
 /// parent counts the union; spatial loops above the parent are separate
 /// instances and multiply. Outputs: the first write of each partial sum at a
 /// level needs no read (REFERENCES §3), later ones read the old value back.
+///
+/// Energy = Σ words × energy per word at each level + MACs × MAC energy +
+/// leakage × instances × cycles. Cycles = max(compute cycles = product of
+/// temporal factors, each level's reads (writes) per used instance / its read
+/// (write) bandwidth). Not modelled (simplifications against Timeloop): network
+/// wire energy and the adders of spatial reduction; imperfect factorisation
+/// (factors must divide the bounds exactly); double buffering (a tile needs
+/// its footprint once); a second relevant loop on a sliding dimension refetches
+/// the whole window instead of only the new part.
 public enum LoopNestModel {
     /// Why `mapping` is illegal for the problem on `arch`, or nil.
     public static func violation(_ problem: LoopProblem, _ arch: Architecture, _ mapping: Mapping) -> String? {
