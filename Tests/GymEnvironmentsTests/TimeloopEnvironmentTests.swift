@@ -103,4 +103,19 @@ struct TimeloopEnvironmentTests {
         let fast = try env.evaluate(c.setting("glb_read_bw", to: .real(16)))["cycles"]!
         #expect(fast <= slow)
     }
+
+    /// The objective of environments/accelerator-eyeriss-alexnet.yaml, as
+    /// decoded from its YAML: ArchGym's targets must name this environment's metrics.
+    @Test func archGymTargetsNameTheEnvironmentsMetrics() throws {
+        let spec = try EnvironmentSpec(SpecObject([
+            "environment": .string("accelerator-eyeriss"),
+            "settings": .object(["conv_only": .bool(true), "mapper_budget": .number(40)]),
+            "objective": .object(["kind": .string("timeloop-cost"), "targets": .object([
+                "energy_uJ": .number(20444.2), "area_mm2": .number(1.7255), "cycles": .number(6308563.2)])]),
+        ]), knownKinds: EnvironmentCatalog.names)
+        let (env, objective) = try spec.build(EnvironmentCatalog.all)
+        let metrics = try env.evaluate(env.designSpace.defaultConfiguration)
+        #expect(objective.kind == .timeloopCost)
+        #expect(Set(objective.terms.map(\.metric)).isSubset(of: Set(metrics.values.map(\.key))))
+    }
 }
