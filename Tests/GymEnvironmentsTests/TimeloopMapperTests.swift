@@ -99,6 +99,27 @@ struct TimeloopMapperTests {
         }
     }
 
+    /// MobileNet-style depthwise (G = 32, C = K = 1 per group) and batched
+    /// layers keep the same bounds as AlexNet's.
+    @Test func depthwiseAndBatchedLayersObeyTheSameBounds() throws {
+        let arch = Self.architecture()
+        let dram = arch.levels.last!
+        let layers = [
+            Layer(name: "dw", type: .depthwiseConv, k: 32, c: 32, r: 3, s: 3, y: 18, x: 18, stride: 1, groups: 32),
+            Layer(name: "dw-s2", type: .depthwiseConv, k: 96, c: 96, r: 3, s: 3, y: 57, x: 57, stride: 2, groups: 96),
+            Layer(name: "batched", type: .conv, n: 4, k: 64, c: 32, r: 3, s: 3, y: 16, x: 16),
+        ]
+        for layer in layers {
+            let p = LoopProblem(layer)
+            #expect(p.macs == layer.macs)
+            let r = try Self.mapped(layer, arch).result
+            let compulsory = Double(p.size(of: .weights) + p.size(of: .inputs)) * dram.readPJPerWord
+                + Double(p.size(of: .outputs)) * dram.writePJPerWord
+            #expect(r.energyPJ >= Double(r.macs) * arch.macEnergyPJ + compulsory, "\(layer.name)")
+            #expect(r.cycles >= Double(r.macs) / Double(r.usedPEs), "\(layer.name)")
+        }
+    }
+
     @Test func aHierarchyWithNoRoomIsInfeasibleWithTheLevelNamed() {
         var arch = Self.architecture()
         arch.levels[4].depth = 1
