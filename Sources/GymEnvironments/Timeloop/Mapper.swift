@@ -9,12 +9,14 @@ import GymCore
 ///    greedy temporal fill (prime factors placed as far inside as every
 ///    level's capacity allows) under three loop orders (weight-, input- and
 ///    output-stationary);
-/// 2. seeded random sampling: random spatial divisors, random prime-factor
-///    placement, random orders, repaired upward until every tile fits;
-/// 3. first-improvement descent from the best over all one-step neighbours
-///    (a prime factor moved between levels or between space and time, or a
-///    level's order made stationary for one tensor), kicked by a few random
-///    mutations of the best whenever it reaches a local optimum.
+/// 2. seeded random sampling (a tenth of the remaining budget): random
+///    spatial divisors, random prime-factor placement, random orders,
+///    repaired upward until every tile fits;
+/// 3. first-improvement descent over all one-step moves (a prime factor moved
+///    between levels or between space and time, or a level's order made
+///    stationary for one tensor), from each of the three best candidates so
+///    far, then from the best kicked by three random mutations whenever the
+///    descent reaches a local optimum.
 /// The random stream comes from `seed` and the layer's shape only, so the same
 /// layer and architecture always give the same mapping.
 public struct Mapper: Sendable, Hashable {
