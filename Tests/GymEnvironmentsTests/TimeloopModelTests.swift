@@ -106,4 +106,40 @@ struct TimeloopModelTests {
         #expect(r.counts[0][DataTensor.weights.rawValue].reads == 24)
         #expect(r.counts[0][DataTensor.outputs.rawValue].updates == 48)
     }
+
+    /// Weights bypass the shared buffer. Two PEs, each with a 4-word weight
+    /// buffer, under a buffer keeping inputs and outputs, under DRAM; R=3,
+    /// P=16 as `Buffer: spatial P2 | PE: R3 P8`. Hand counts:
+    /// - weights: every MAC reads one (48); each PE loads the 3 weights once
+    ///   (fills 6); DRAM sends them once to both PEs (multicast: reads 3).
+    /// - inputs: the MACs of the two PEs read different inputs: 48 buffer
+    ///   reads; the buffer holds all 18 inputs, filled once from DRAM.
+    /// - outputs: 48 updates in the buffer, 32 read-backs, 16 drained to
+    ///   DRAM (16 buffer reads), no DRAM read-back.
+    @Test func bypassedWeightsComeFromDRAMAndAreMulticast() {
+        let arch = Architecture(levels: [
+            StorageLevel(name: "PE", storageClass: .regfile, depth: 4, keeps: [.weights],
+                         readEnergyPJ: 1, writeEnergyPJ: 1),
+            StorageLevel(name: "Buffer", storageClass: .sram, depth: 64, keeps: [.inputs, .outputs], fanout: 2,
+                         readEnergyPJ: 2, writeEnergyPJ: 2),
+            StorageLevel(name: "DRAM", storageClass: .dram, depth: nil, keeps: Set(DataTensor.allCases),
+                         readEnergyPJ: 10, writeEnergyPJ: 10),
+        ], macEnergyPJ: 0.5)
+        var spatial = LoopExtents.ones
+        spatial[.p] = 2
+        let m = Mapping(temporal: [Self.extents(r: 3, p: 8), .ones, .ones], spatial: [.ones, spatial, .ones],
+                        order: [[.r, .p, .s, .q, .c, .k, .n, .g], LoopDimension.allCases, LoopDimension.allCases])
+        let problem = LoopProblem.conv1d(r: 3, p: 16)
+        #expect(LoopNestModel.violation(problem, arch, m) == nil)
+        let r = LoopNestModel.evaluate(problem, arch, m)
+        let (w, i, o) = (DataTensor.weights.rawValue, DataTensor.inputs.rawValue, DataTensor.outputs.rawValue)
+        #expect(r.counts[0][w] == TensorCounts(reads: 48, fills: 6, updates: 0))
+        #expect(r.counts[1][w] == TensorCounts())
+        #expect(r.counts[1][i] == TensorCounts(reads: 48, fills: 18, updates: 0))
+        #expect(r.counts[1][o] == TensorCounts(reads: 48, fills: 0, updates: 48))
+        #expect(r.counts[2][w].reads == 3 && r.counts[2][i].reads == 18)
+        #expect(r.counts[2][o] == TensorCounts(reads: 0, fills: 0, updates: 16))
+        #expect(r.usedPEs == 2 && r.computeCycles == 24)
+        #expect(r.utilization == 1)
+    }
 }
