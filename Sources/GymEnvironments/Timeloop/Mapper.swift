@@ -14,8 +14,8 @@ import GymCore
 ///    repaired upward until every tile fits;
 /// 3. first-improvement descent over all one-step moves (a prime factor moved
 ///    between levels or between space and time, or a level's order made
-///    stationary for one tensor), from each of the three best candidates so
-///    far, then from the best kicked by three random mutations whenever the
+///    stationary for one tensor), from the best candidate of each of the
+///    three best spatial assignments so far (an equal budget share each), then from the best kicked by three random mutations whenever the
 ///    descent reaches a local optimum.
 /// The random stream comes from `seed` and the layer's shape only, so the same
 /// layer and architecture always give the same mapping.
@@ -103,9 +103,16 @@ public struct Mapper: Sendable, Hashable {
 
         let budget = max(1, self.budget)
         var starts: [(mapping: Mapping, score: Score)] = []
+        // The best candidate of each of the three best spatial assignments:
+        // descents from different spatial choices explore different basins.
         func remember(_ e: (mapping: Mapping, result: LoopNestResult, score: Score)?) {
-            guard let e, !starts.contains(where: { $0.mapping == e.mapping }) else { return }
-            starts.append((e.mapping, e.score))
+            guard let e else { return }
+            if let i = starts.firstIndex(where: { $0.mapping.spatial == e.mapping.spatial }) {
+                guard e.score < starts[i].score else { return }
+                starts[i] = (e.mapping, e.score)
+            } else {
+                starts.append((e.mapping, e.score))
+            }
             starts.sort { $0.score < $1.score }
             if starts.count > 3 { starts.removeLast() }
         }
@@ -116,9 +123,12 @@ public struct Mapper: Sendable, Hashable {
             attempts += 1
             remember(legal(search.randomMapping()))
         }
-        // First-improvement descent from each of the three best starts; then,
-        // at every local optimum, kick the best with a few random mutations.
+        // First-improvement descent from each start, each given an equal
+        // share of the remaining budget; after the starts, kick the best with
+        // a few random mutations at every local optimum and descend again.
+        let share = (budget - evaluated) / (starts.count + 1)
         var current = starts.isEmpty ? (mapping: best.mapping, score: bestScore) : starts.removeFirst()
+        var shareEnd = evaluated + share
         attempts = 0
         while evaluated < budget && attempts < 4 * budget {
             var improved = false
@@ -130,11 +140,12 @@ public struct Mapper: Sendable, Hashable {
                     break
                 }
             }
+            if !improved || evaluated >= shareEnd, !starts.isEmpty {
+                current = starts.removeFirst()
+                shareEnd = evaluated + share
+                continue
+            }
             if !improved {
-                if !starts.isEmpty {
-                    current = starts.removeFirst()
-                    continue
-                }
                 var kicked = best.mapping
                 for _ in 0..<3 { kicked = search.mutated(kicked) ?? kicked }
                 attempts += 1
