@@ -9,7 +9,7 @@ public struct DSEGym: ParsableCommand {
         abstract: "Design-space exploration gym for computer architecture.",
         subcommands: [RunCommand.self, ResumeCommand.self, CompareCommand.self, SweepCommand.self,
                       ExportCommand.self, EvaluateCommand.self, RunTaskCommand.self, MergeCommand.self, StatusCommand.self,
-                      EnvsCommand.self, AgentsCommand.self, BenchCommand.self])
+                      EnvsCommand.self, AgentsCommand.self, BenchCommand.self, CodesignBaselineCommand.self])
 
     public init() {}
 

@@ -9,6 +9,7 @@ public enum EnvironmentCatalog {
         MixedAckley.kind,
         AcceleratorEnvironment.kind,
         MappingEnvironment.kind,
+        CodesignEnvironment.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
