@@ -25,11 +25,10 @@ extension CodesignEnvironment {
     public func taskPoints(_ c: Configuration) -> [CodesignTaskPoint] {
         settings.tasks.map { family in
             let choice = family.choice(in: c)
-            let measured = settings.tables[family.name]?.accuracy(for: choice)
+            let (accuracy, source) = self.accuracy(of: family, choice: choice)
             let on = c.string("\(family.name)_on")
             return CodesignTaskPoint(family: family, choice: choice, workload: family.workload(choice),
-                                     accuracy: measured ?? family.surrogateAccuracy(choice),
-                                     accuracySource: measured == nil ? "surrogate" : "table",
+                                     accuracy: accuracy, accuracySource: source,
                                      subAccelerator: Int(on.dropFirst(3))! - 1)
         }
     }

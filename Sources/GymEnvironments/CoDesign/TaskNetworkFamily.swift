@@ -41,14 +41,4 @@ extension TaskNetworkFamily {
         }
     }
 
-    /// Every choice vector of the family, in enumeration order.
-    public var allChoices: [Configuration] {
-        DesignSpace(choices).enumerate(limit: 10_000_000) ?? []
-    }
-}
-
-/// The task families DSEGym ships, by name.
-public enum TaskNetworkCatalog {
-    public static let all: [any TaskNetworkFamily] = [ResNetCIFAR10(), UNetNuclei()]
-    public static var names: [String] { all.map(\.name) }
 }
