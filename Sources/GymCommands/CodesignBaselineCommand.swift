@@ -46,6 +46,15 @@ struct CodesignBaselineCommand: ParsableCommand {
 
     /// Runs both flows and renders the comparison.
     func report() throws -> String {
+        let (baseline, successive, coexploration) = try comparison()
+        if json {
+            return CodesignBaselineCommand.json(successive, coexploration)
+        }
+        return CodesignBaselineCommand.table(successive, coexploration, baseline: baseline)
+    }
+
+    /// Both flows' best designs.
+    func comparison() throws -> (CodesignBaseline, successive: CodesignBaseline.Outcome, coexploration: CodesignBaseline.Outcome) {
         let loader = try EnvironmentLoader(path: env, sets: sets)
         if let key = loader.assignments.keys.sorted().first {
             throw SpecError(key: "--set", "'\(key)' is a design parameter; codesign-baseline searches it (narrow it with the spec's space: instead)")
@@ -53,12 +62,11 @@ struct CodesignBaselineCommand: ParsableCommand {
         let reference = try AgentReference(agent)
         let baseline = try CodesignBaseline(environment: loader.environment, agent: reference.kind,
                                             hyperparameters: reference.hyperparameters, trials: trials, seed: seed, jobs: jobs)
-        let successive = try baseline.successive()
-        let coexploration = try baseline.coexploration()
-        if json {
-            return JSONText.object([("successive", successive.json), ("coexploration", coexploration.json)])
-        }
-        return CodesignBaselineCommand.table(successive, coexploration, baseline: baseline)
+        return (baseline, try baseline.successive(), try baseline.coexploration())
+    }
+
+    static func json(_ s: CodesignBaseline.Outcome, _ c: CodesignBaseline.Outcome) -> String {
+        JSONText.object([("successive", s.json), ("coexploration", c.json)])
     }
 
     static func table(_ s: CodesignBaseline.Outcome, _ c: CodesignBaseline.Outcome, baseline: CodesignBaseline) -> String {

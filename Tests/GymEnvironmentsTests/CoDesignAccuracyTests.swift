@@ -69,3 +69,18 @@ struct CoDesignAccuracyTests {
         }
     }
 }
+
+extension CoDesignAccuracyTests {
+    static let environments = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../environments").standardizedFileURL.path
+
+    @Test func shippedPublishedTable_loadsAndGivesResNet20ItsMeasuredAccuracy() throws {
+        let spec = SpecObject(["accuracy_tables": .object(["cifar10": .string("codesign/cifar10-published.csv")])],
+                              file: "t.yaml", path: "settings", baseDirectory: Self.environments)
+        let env = try CodesignEnvironment(settings: spec)
+        let resnet20 = env.designSpace.defaultConfiguration   // 16/32/64 filters, 3/3/3 blocks, skips
+        #expect(try env.evaluate(resnet20)["cifar10_accuracy"] == 0.9125)
+        let (_, parts) = try env.evaluateInDetail(resnet20)
+        #expect(parts.first { $0.name == "cifar10" }?.notes.contains { $0.1 == "0.9125 (table)" } == true)
+    }
+}

@@ -10,7 +10,7 @@ import GymCore
 /// Both campaigns use the same agent, trial budget and seed and maximise
 /// `nasaic_reward` (whatever the spec's own objective), so "best" means: meets
 /// the specs with the highest weighted accuracy, or else violates them least.
-public struct CodesignBaseline {
+public struct CodesignBaseline: Sendable {
     /// The best design a flow found, with what the comparison reports.
     public struct Outcome: Sendable {
         public var configuration: Configuration?

@@ -56,9 +56,9 @@ public struct ResNetCIFAR10: TaskNetworkFamily {
         .ordinal("filters1", [8, 16, 32, 64, 128], default: 16, summary: "filters in stage 1 (32×32)"),
         .ordinal("filters2", [8, 16, 32, 64, 128], default: 32, summary: "filters in stage 2 (16×16)"),
         .ordinal("filters3", [8, 16, 32, 64, 128], default: 64, summary: "filters in stage 3 (8×8)"),
-        .integer("blocks1", 1...6, default: 3, summary: "basic blocks in stage 1"),
-        .integer("blocks2", 1...6, default: 3, summary: "basic blocks in stage 2"),
-        .integer("blocks3", 1...6, default: 3, summary: "basic blocks in stage 3"),
+        .integer("blocks1", 1...9, default: 3, summary: "basic blocks in stage 1"),
+        .integer("blocks2", 1...9, default: 3, summary: "basic blocks in stage 2"),
+        .integer("blocks3", 1...9, default: 3, summary: "basic blocks in stage 3"),
         .choice("skip", ["on", "off"], default: "on", summary: "residual skip connections"),
     ]
 
