@@ -70,8 +70,10 @@ struct CodesignBaselineCommand: ParsableCommand {
     }
 
     static func table(_ s: CodesignBaseline.Outcome, _ c: CodesignBaseline.Outcome, baseline: CodesignBaseline) -> String {
+        // Large quantities to whole units, accuracies and rewards to 4 decimals.
         func value(_ o: CodesignBaseline.Outcome, _ key: String) -> String {
-            o.metrics?[key].map(ParameterValue.format) ?? "-"
+            guard let v = o.metrics?[key] else { return "-" }
+            return abs(v) >= 1000 ? ParameterValue.format(v.rounded()) : String(format: "%.4f", v)
         }
         var rows = [["", "successive (NAS, then ASIC)", "co-exploration"]]
         rows.append(["meets specs", s.meetsSpecs ? "yes" : "no", c.meetsSpecs ? "yes" : "no"])
@@ -80,9 +82,10 @@ struct CodesignBaselineCommand: ParsableCommand {
             rows.append([key, value(s, key), value(c, key)])
         }
         let n = max(s.violations.count, c.violations.count)
+        if n == 0 { rows.append(["violations", "none", "none"]) }
         for i in 0..<n {
-            rows.append([i == 0 ? "violations" : "", i < s.violations.count ? s.violations[i] : "",
-                         i < c.violations.count ? c.violations[i] : ""])
+            rows.append(["violation \(i + 1)", i < s.violations.count ? s.violations[i] : "-",
+                         i < c.violations.count ? c.violations[i] : "-"])
         }
         let limits = baseline.environment.specs.limits.map { "\($0.key) <= \(ParameterValue.format($0.limit))" }
         var lines = ["specs: " + (limits.isEmpty ? "none" : limits.joined(separator: ", ")),
