@@ -10,6 +10,7 @@ public enum EnvironmentCatalog {
         AcceleratorEnvironment.kind,
         MappingEnvironment.kind,
         EyerissEnvironment.kind,
+        CodesignEnvironment.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
