@@ -7,6 +7,7 @@ public enum EnvironmentCatalog {
         Branin.kind,
         Hartmann6.kind,
         MixedAckley.kind,
+        DRAMEnvironment.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }

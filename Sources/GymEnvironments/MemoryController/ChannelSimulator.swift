@@ -1,0 +1,271 @@
+/// A request of one channel, already decoded and in controller cycles.
+struct ChannelRequest: Sendable, Hashable {
+    var arrival: Int
+    var isWrite: Bool
+    var rank: Int
+    var bank: Int
+    var row: Int
+    var column: Int
+}
+
+/// What one channel's simulation produced.
+struct ChannelOutcome: Sendable {
+    var commands: [IssuedCommand]
+    /// Cycle of the last response (0 for an empty channel).
+    var endCycle: Int
+    /// Per request: cycles from arrival to response, and whether it needed its own ACT.
+    var latencies: [Int]
+    var activated: [Bool]
+    /// False when the controller could make no progress (a bug, reported as infeasible).
+    var completed: Bool
+}
+
+/// A cycle-accurate DRAMSys-style channel controller: arbiter, request
+/// buffer, per-bank scheduling, command multiplexer, refresh and power-down
+/// managers, response queue. Idle stretches are skipped by jumping to the next
+/// cycle at which anything can change (an arrival, a command becoming legal, a
+/// refresh falling due, a response leaving), so results equal a
+/// cycle-by-cycle run.
+struct ChannelSimulator {
+    enum RankPower { case awake, activePowerDown, prechargePowerDown, selfRefresh }
+
+    let spec: MemSpec
+    let config: ControllerConfiguration
+    let requests: [ChannelRequest]
+    let scheduler: any RequestScheduler
+    let pagePolicy: any PagePolicyRule
+    let refresh: (any RefreshScheme)?
+    let refreshInterval: Int
+    let ranks: Int, banks: Int, banksPerGroup: Int
+    let readDelay: Int, writeDelay: Int
+    let arbiterDelay: Int
+    let capsTransactions: Bool, inOrderResponses: Bool
+
+    var timing: TimingState
+    var now = 0
+    var nextRequest = 0
+    var lastAdmit = -1
+    var queues: [[BufferedRequest]]
+    var queuedPerRank: [Int]
+    var bufferedReads = 0, bufferedWrites = 0
+    var openRow: [Int]
+    var lastWasWrite = false
+    var served = 0
+    // Refresh manager state, per rank.
+    var owed: [Int], nextDue: [Int], refreshStep: [Int], claimed: [Bool]
+    // Power-down manager state, per rank.
+    var power: [RankPower], wantsSelfRefresh: [Bool]
+    // Responses.
+    var completion: [Int], release: [Int]
+    var inOrderNext = 0, lastInOrderRelease = 0
+    var releases = MinHeap()
+    var inFlight = 0
+    var activated: [Bool]
+    var log: [IssuedCommand] = []
+
+    init(spec: MemSpec, config: ControllerConfiguration, requests: [ChannelRequest]) {
+        self.spec = spec
+        self.config = config
+        self.requests = requests
+        scheduler = config.scheduler.implementation
+        pagePolicy = config.pagePolicy.rule
+        refresh = config.refreshPolicy.scheme
+        refreshInterval = refresh?.interval(spec) ?? Int.max
+        let o = spec.organisation
+        ranks = o.ranks; banks = o.banks; banksPerGroup = o.banksPerGroup
+        readDelay = spec.timing.CL + spec.burstCycles
+        writeDelay = spec.timing.WL + spec.burstCycles
+        arbiterDelay = config.arbiter == .simple ? 0 : 1
+        capsTransactions = config.arbiter != .simple
+        inOrderResponses = config.responseQueue == .reorder || config.arbiter == .reorder
+        timing = TimingState(spec: spec)
+        queues = Array(repeating: [], count: ranks * banks)
+        queuedPerRank = Array(repeating: 0, count: ranks)
+        openRow = Array(repeating: -1, count: ranks * banks)
+        owed = Array(repeating: 0, count: ranks)
+        nextDue = Array(repeating: refreshInterval, count: ranks)
+        refreshStep = Array(repeating: 0, count: ranks)
+        claimed = Array(repeating: false, count: ranks)
+        power = Array(repeating: .awake, count: ranks)
+        wantsSelfRefresh = Array(repeating: false, count: ranks)
+        completion = Array(repeating: -1, count: requests.count)
+        release = Array(repeating: -1, count: requests.count)
+        activated = Array(repeating: false, count: requests.count)
+        log.reserveCapacity(requests.count * 2)
+    }
+
+    mutating func run() -> ChannelOutcome {
+        while served < requests.count {
+            tick()
+            admit()
+            var wake = Int.max
+            if issueManagementCommand(wake: &wake) || issueBankCommand(wake: &wake) {
+                now += 1
+                continue
+            }
+            wake = min(wake, nextAdmissionEvent())
+            if refresh != nil {
+                for r in 0..<ranks where power[r] != .selfRefresh { wake = min(wake, nextDue[r]) }
+            }
+            if let next = releases.minimum { wake = min(wake, next) }
+            guard wake != Int.max else { return outcome(completed: false) }
+            now = max(now + 1, wake)
+        }
+        return outcome(completed: true)
+    }
+
+    private func outcome(completed: Bool) -> ChannelOutcome {
+        let latencies = zip(release, requests).map { $0 >= 0 ? $0 - $1.arrival : -1 }
+        return ChannelOutcome(commands: log, endCycle: release.max() ?? 0, latencies: latencies,
+                              activated: activated, completed: completed)
+    }
+
+    /// Refreshes falling due and responses leaving by `now`.
+    private mutating func tick() {
+        if refresh != nil {
+            for r in 0..<ranks where power[r] != .selfRefresh {
+                while nextDue[r] <= now { owed[r] += 1; nextDue[r] += refreshInterval }
+            }
+        }
+        while let t = releases.minimum, t <= now { releases.removeMinimum(); inFlight -= 1 }
+    }
+
+    // MARK: Arbiter and request buffer
+
+    private func readyCycle(_ r: ChannelRequest) -> Int {
+        config.arbiter == .simple ? r.arrival : max(r.arrival + 1, lastAdmit + 1)
+    }
+
+    private func hasSpace(_ r: ChannelRequest) -> Bool {
+        let size = config.requestBufferSize
+        switch config.schedulerBuffer {
+        case .shared: return bufferedReads + bufferedWrites < size
+        case .bankwise: return queues[r.rank * banks + r.bank].count < size
+        case .readWrite: return (r.isWrite ? bufferedWrites : bufferedReads) < size
+        }
+    }
+
+    private mutating func admit() {
+        while nextRequest < requests.count {
+            let r = requests[nextRequest]
+            guard readyCycle(r) <= now, !capsTransactions || inFlight < config.maxActiveTransactions, hasSpace(r) else { return }
+            queues[r.rank * banks + r.bank].append(BufferedRequest(id: nextRequest, isWrite: r.isWrite, row: r.row, column: r.column))
+            queuedPerRank[r.rank] += 1
+            if r.isWrite { bufferedWrites += 1 } else { bufferedReads += 1 }
+            if r.rank < ranks, power[r.rank] != .awake || wantsSelfRefresh[r.rank] { wantsSelfRefresh[r.rank] = false }
+            inFlight += 1
+            lastAdmit = now
+            nextRequest += 1
+            if config.arbiter != .simple { return } // one request per cycle through a queueing arbiter
+        }
+    }
+
+    /// The next arrival that is not yet ready (a blocked one waits for another event).
+    private func nextAdmissionEvent() -> Int {
+        guard nextRequest < requests.count else { return Int.max }
+        let t = readyCycle(requests[nextRequest])
+        return t > now ? t : Int.max
+    }
+
+    // MARK: Bank machines and command multiplexer
+
+    /// Issues the ready command of the oldest request each bank's scheduler chose.
+    private mutating func issueBankCommand(wake: inout Int) -> Bool {
+        var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
+        for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
+            for b in 0..<banks {
+                let q = r * banks + b
+                if queues[q].isEmpty || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
+                let open = openRow[q]
+                let i = scheduler.pick(queues[q], openRow: open, lastWasWrite: lastWasWrite)
+                let req = queues[q][i]
+                if let best, best.id < req.id { continue }
+                let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
+                let t = timing.earliest(command, rank: r, bank: b)
+                if t <= now { best = (command, r, b, i, req.id) } else { wake = min(wake, t) }
+            }
+        }
+        guard let best else { return false }
+        let q = best.rank * banks + best.bank
+        let req = queues[q][best.index]
+        var command = best.command
+        if command.isColumn {
+            var hits = false, conflicts = false
+            for (k, other) in queues[q].enumerated() where k != best.index {
+                if other.row == req.row { hits = true } else { conflicts = true }
+            }
+            if pagePolicy.autoPrecharges(hitsWaiting: hits, conflictsWaiting: conflicts) {
+                command = req.isWrite ? .wra : .rda
+            }
+        }
+        let isRowCommand = command == .act || command == .pre
+        issue(IssuedCommand(cycle: now, command: command, rank: best.rank, bank: best.bank,
+                            row: command == .pre ? openRow[q] : req.row, column: isRowCommand ? -1 : req.column))
+        switch command {
+        case .act:
+            activated[req.id] = true
+        case .rd, .rda, .wr, .wra:
+            queues[q].remove(at: best.index)
+            queuedPerRank[best.rank] -= 1
+            if req.isWrite { bufferedWrites -= 1 } else { bufferedReads -= 1 }
+            served += 1
+            lastWasWrite = req.isWrite
+            complete(req.id, at: now + (req.isWrite ? writeDelay : readDelay))
+        default:
+            break
+        }
+        return true
+    }
+
+    /// Issues a command and updates bank state (row commands, refresh, power).
+    mutating func issue(_ c: IssuedCommand) {
+        timing.issue(c.command, rank: c.rank, bank: c.bank, at: c.cycle)
+        log.append(c)
+        let base = c.rank * banks
+        switch c.command {
+        case .act: openRow[base + c.bank] = c.row
+        case .pre, .rda, .wra: openRow[base + c.bank] = -1
+        case .prea: for b in 0..<banks { openRow[base + b] = -1 }
+        case .refab, .refpb, .refsb:
+            owed[c.rank] -= 1
+            refreshStep[c.rank] += 1
+            claimed[c.rank] = false
+        case .pdea: power[c.rank] = .activePowerDown
+        case .pdep: power[c.rank] = .prechargePowerDown
+        case .pdxa: power[c.rank] = .awake
+        case .pdxp:
+            power[c.rank] = .awake
+            wantsSelfRefresh[c.rank] = queuedPerRank[c.rank] == 0 && owed[c.rank] > 0
+        case .srefen:
+            power[c.rank] = .selfRefresh
+            owed[c.rank] = 0
+            claimed[c.rank] = false
+            wantsSelfRefresh[c.rank] = false
+        case .srefex:
+            power[c.rank] = .awake
+            nextDue[c.rank] = c.cycle + refreshInterval
+        case .rd, .wr:
+            break
+        }
+    }
+
+    // MARK: Responses
+
+    /// Records a request's data completion and releases responses as the
+    /// response queue and arbiter allow.
+    private mutating func complete(_ id: Int, at cycle: Int) {
+        completion[id] = cycle
+        if inOrderResponses {
+            while inOrderNext < requests.count, completion[inOrderNext] >= 0 {
+                let t = max(completion[inOrderNext] + arbiterDelay, lastInOrderRelease)
+                release[inOrderNext] = t
+                lastInOrderRelease = t
+                releases.insert(t)
+                inOrderNext += 1
+            }
+        } else {
+            release[id] = cycle + arbiterDelay
+            releases.insert(cycle + arbiterDelay)
+        }
+    }
+}
