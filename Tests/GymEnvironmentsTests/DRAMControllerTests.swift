@@ -1,0 +1,85 @@
+import Testing
+@testable import GymEnvironments
+import GymCore
+
+@Test func streamingReadsWithOpenPageAndFrFcfsReachNinetyPercentOfPeak() throws {
+    let spec = try DRAMFixtures.ddr4
+    // Bank groups in the low bits, so consecutive bursts alternate groups (tCCD_S).
+    let r = try DRAMFixtures.run(TraceGenerator.stream(count: 3_000, seed: 1, shape: .init(capacityBytes: 1 << 32)), spec: spec,
+                                 mapping: "row-bank-rank-column-bankgroup-channel") { $0.pagePolicy = .open; $0.scheduler = .frFcfs }
+    let pct = try #require(r.metrics["bandwidth_of_peak_pct"])
+    #expect(pct >= 90, "stream reached \(pct)% of peak")
+    #expect(pct <= 100)
+}
+
+@Test func randomTraceHitsOpenRowsLessOftenThanStream() throws {
+    let spec = try DRAMFixtures.ddr3
+    let stream = try DRAMFixtures.run(TraceGenerator.stream(count: 1_000, seed: 1), spec: spec)
+    let random = try DRAMFixtures.run(TraceGenerator.random(count: 1_000, seed: 2), spec: spec)
+    let s = try #require(stream.metrics["row_hit_rate"]), r = try #require(random.metrics["row_hit_rate"])
+    #expect(r < s)
+    #expect(s > 0.9)
+}
+
+@Test func noRefreshIsNeverSlowerThanAllBank() throws {
+    let spec = try DRAMFixtures.ddr4
+    for (seed, requests) in [(1, TraceGenerator.stream(count: 4_000, seed: 1)), (2, TraceGenerator.random(count: 3_000, seed: 2))] {
+        for policy in [ControllerConfiguration.PagePolicy.open, .closed] {
+            let none = try DRAMFixtures.run(requests, spec: spec) { $0.refreshPolicy = .noRefresh; $0.pagePolicy = policy }
+            let all = try DRAMFixtures.run(requests, spec: spec) { $0.refreshPolicy = .allBank; $0.refreshMaxPostponed = 1; $0.pagePolicy = policy }
+            #expect(none.endCycle <= all.endCycle, "seed \(seed) \(policy)")
+            #expect(none.commands().allSatisfy { !$0.command.isRefresh })
+            #expect(all.commands().contains { $0.command == .refab })
+        }
+    }
+}
+
+@Test func reorderResponseQueueReturnsResponsesInRequestOrder() throws {
+    let spec = try DRAMFixtures.ddr4
+    let requests = TraceGenerator.random(count: 300, seed: 3)
+    let r = try DRAMFixtures.run(requests, spec: spec) { $0.responseQueue = .reorder }
+    let releases = zip(r.channels[0].latencies, r.requests[0]).map { $0 + $1.arrival }
+    #expect(zip(releases, releases.dropFirst()).allSatisfy { $0 <= $1 })
+    let fifo = try DRAMFixtures.run(requests, spec: spec) { $0.responseQueue = .fifo }
+    let fifoReleases = zip(fifo.channels[0].latencies, fifo.requests[0]).map { $0 + $1.arrival }
+    #expect(!zip(fifoReleases, fifoReleases.dropFirst()).allSatisfy { $0 <= $1 })
+}
+
+@Test func maxActiveTransactionsCapsOutstandingRequestsOfQueueingArbiters() throws {
+    let spec = try DRAMFixtures.ddr4
+    let requests = TraceGenerator.random(count: 200, seed: 4)
+    let one = try DRAMFixtures.run(requests, spec: spec) { $0.arbiter = .fifo; $0.maxActiveTransactions = 1 }
+    // With one transaction in flight, each request starts after the previous response.
+    let issued = one.commands().filter(\.command.isColumn).map(\.cycle)
+    #expect(zip(issued, issued.dropFirst()).allSatisfy { $1 - $0 > spec.timing.CL })
+    let many = try DRAMFixtures.run(requests, spec: spec) { $0.arbiter = .fifo; $0.maxActiveTransactions = 128 }
+    #expect(many.endCycle < one.endCycle)
+    // The Simple arbiter ignores the cap (as in DRAMSys).
+    let simple1 = try DRAMFixtures.run(requests, spec: spec) { $0.arbiter = .simple; $0.maxActiveTransactions = 1 }
+    let simple128 = try DRAMFixtures.run(requests, spec: spec) { $0.arbiter = .simple; $0.maxActiveTransactions = 128 }
+    #expect(simple1.endCycle == simple128.endCycle)
+}
+
+@Test func closedPagePrechargesEveryAccessAndAdaptivePoliciesSitBetween() throws {
+    let spec = try DRAMFixtures.ddr3
+    let requests = TraceGenerator.cloud(count: 800, seed: 3, meanRun: 16, randomFraction: 0.2, hotFraction: 0.3)
+    func hits(_ p: ControllerConfiguration.PagePolicy) throws -> Double {
+        try #require(try DRAMFixtures.run(requests, spec: spec) { $0.pagePolicy = p }.metrics["row_hit_rate"])
+    }
+    let closed = try DRAMFixtures.run(requests, spec: spec) { $0.pagePolicy = .closed }
+    #expect(closed.commands().filter { $0.command == .rd }.isEmpty)
+    #expect(try hits(.closed) <= hits(.closedAdaptive))
+    #expect(try hits(.closedAdaptive) <= hits(.open) + 1e-9)
+}
+
+@Test func staggeredPowerDownSavesEnergyOnAnIdleTrace() throws {
+    let spec = try DRAMFixtures.ddr4
+    // Sparse requests: one every 2,000 cycles.
+    let requests = (0..<20).map { TraceRequest(cycle: $0 * 2_000, isWrite: false, address: UInt64($0) * 8_192) }
+    let awake = try DRAMFixtures.run(requests, spec: spec) { $0.powerDownPolicy = .noPowerDown }
+    let staggered = try DRAMFixtures.run(requests, spec: spec) { $0.powerDownPolicy = .staggered }
+    #expect(try #require(staggered.metrics["energy_pJ"]) < #require(awake.metrics["energy_pJ"]))
+    #expect(staggered.energy.prechargePowerDownCycles + staggered.energy.activePowerDownCycles > 0)
+    // Waking costs tXP: reads are slower.
+    #expect(try #require(staggered.metrics["read_latency_avg_ns"]) > #require(awake.metrics["read_latency_avg_ns"]))
+}
