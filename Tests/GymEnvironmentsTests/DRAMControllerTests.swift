@@ -21,9 +21,12 @@ import GymCore
     #expect(s > 0.9)
 }
 
+/// On DDR4 with tREFI shortened to 1,500 cycles (so that short traces see
+/// several refreshes), dropping refresh never makes a trace slower.
 @Test func noRefreshIsNeverSlowerThanAllBank() throws {
-    let spec = try DRAMFixtures.ddr4
-    for (seed, requests) in [(1, TraceGenerator.stream(count: 4_000, seed: 1)), (2, TraceGenerator.random(count: 3_000, seed: 2))] {
+    var spec = try DRAMFixtures.ddr4
+    spec.timing.REFI = 1_500
+    for (seed, requests) in [(1, TraceGenerator.stream(count: 1_000, seed: 1)), (2, TraceGenerator.random(count: 800, seed: 2))] {
         for policy in [ControllerConfiguration.PagePolicy.open, .closed] {
             let none = try DRAMFixtures.run(requests, spec: spec) { $0.refreshPolicy = .noRefresh; $0.pagePolicy = policy }
             let all = try DRAMFixtures.run(requests, spec: spec) { $0.refreshPolicy = .allBank; $0.refreshMaxPostponed = 1; $0.pagePolicy = policy }

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import GymEnvironments
+import GymCore
+
+/// Speed measurement, not a test: prints figures and asserts nothing about
+/// time. Run once in release: `DSEGYM_BENCH=1 swift test -c release --filter DRAMBenchmark`.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["DSEGYM_BENCH"] == "1"))
+func dramSimulationSpeed() throws {
+    let spec = try DRAMFixtures.ddr4
+    let mapping = try AddressMapping(AddressMapping.defaultOrder, organisation: spec.organisation)
+    let long = Trace(name: "random-1M", requests: TraceGenerator.random(count: 1_000_000, seed: 7))
+    let sim = try DRAMSimulation(spec: spec, mapping: mapping, trace: long)
+    var config = ControllerConfiguration()
+    config.scheduler = .frFcfs
+    let clock = ContinuousClock()
+    var result: DRAMResult?
+    let elapsed = clock.measure { result = sim.run(config) }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    print("DRAM bench: 1,000,000 random requests (DDR4, FrFcfs) in \(seconds) s = \(Double(1_000_000) / seconds) requests/s; end cycle \(result!.endCycle)")
+
+    let env = try DRAMEnvironment(settings: SpecObject(["trace": .string("random"), "memspec": .string("ddr4-2400-x8-4gb")],
+                                                       baseDirectory: DRAMFixtures.environments))
+    let c = env.designSpace.defaultConfiguration
+    _ = try env.evaluate(c)
+    let runs = 50
+    let each = clock.measure { for _ in 0..<runs { _ = try? env.evaluate(c) } }
+    let ms = (Double(each.components.seconds) + Double(each.components.attoseconds) * 1e-18) * 1000 / Double(runs)
+    print("DRAM bench: one 10,000-request evaluation (random.stl, default knobs, metrics and energy) = \(ms) ms")
+}
