@@ -2,19 +2,23 @@
 /// priority over the bank machines.
 extension ChannelSimulator {
     func isRefreshTarget(rank: Int, bank: Int) -> Bool {
-        guard let scheme = refresh else { return false }
-        let target = scheme.bank(step: refreshStep[rank], spec)
-        switch scheme.command {
-        case .refpb: return bank == target
-        case .refsb: return bank % banksPerGroup == target
+        switch refreshKind {
+        case .refpb?: return bank == refreshTarget[rank]
+        case .refsb?: return bank % banksPerGroup == refreshTarget[rank]
+        case nil: return false
         default: return true
         }
     }
 
     private func refreshTargetsIdle(rank r: Int) -> Bool {
         if queuedPerRank[r] == 0 { return true }
-        for b in 0..<banks where isRefreshTarget(rank: r, bank: b) && !queues[r * banks + b].isEmpty { return false }
-        return true
+        switch refreshKind {
+        case .refpb?: return queueCount[r * banks + refreshTarget[r]] == 0
+        case .refsb?:
+            for b in stride(from: refreshTarget[r], to: banks, by: banksPerGroup) where queueCount[r * banks + b] > 0 { return false }
+            return true
+        default: return false
+        }
     }
 
     private func allBanksClosed(rank r: Int) -> Bool {
@@ -23,12 +27,12 @@ extension ChannelSimulator {
     }
 
     /// The next command of a claimed refresh: close the target banks, then refresh.
-    private func refreshCommand(rank r: Int, scheme: any RefreshScheme) -> (DRAMCommand, Int) {
-        let target = scheme.bank(step: refreshStep[r], spec)
-        switch scheme.command {
-        case .refpb:
+    private func refreshCommand(rank r: Int) -> (DRAMCommand, Int) {
+        let target = refreshTarget[r]
+        switch refreshKind {
+        case .refpb?:
             return openRow[r * banks + target] >= 0 ? (.pre, target) : (.refpb, target)
-        case .refsb:
+        case .refsb?:
             for b in stride(from: target, to: banks, by: banksPerGroup) where openRow[r * banks + b] >= 0 { return (.pre, b) }
             return (.refsb, target)
         default:
@@ -51,11 +55,11 @@ extension ChannelSimulator {
         if wantsSelfRefresh[r] {
             if !idle { wantsSelfRefresh[r] = false } else { return allBanksClosed(rank: r) ? (.srefen, -1) : (.prea, -1) }
         }
-        if let scheme = refresh {
+        if refreshKind != nil {
             if !claimed[r], owed[r] > config.refreshMaxPostponed || (owed[r] > -config.refreshMaxPulledin && refreshTargetsIdle(rank: r)) {
                 claimed[r] = true
             }
-            if claimed[r] { return refreshCommand(rank: r, scheme: scheme) }
+            if claimed[r] { return refreshCommand(rank: r) }
         }
         if config.powerDownPolicy == .staggered && idle {
             return allBanksClosed(rank: r) ? (.pdep, -1) : (.pdea, -1)

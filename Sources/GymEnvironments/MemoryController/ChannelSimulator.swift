@@ -26,13 +26,13 @@ struct ChannelOutcome: Sendable {
 /// cycle at which anything can change (an arrival, a command becoming legal, a
 /// refresh falling due, a response leaving), so results equal a
 /// cycle-by-cycle run.
-struct ChannelSimulator {
+struct ChannelSimulator<Scheduler: RequestScheduler> {
     enum RankPower { case awake, activePowerDown, prechargePowerDown, selfRefresh }
 
     let spec: MemSpec
     let config: ControllerConfiguration
     let requests: [ChannelRequest]
-    let scheduler: any RequestScheduler
+    let scheduler: Scheduler
     let pagePolicy: any PagePolicyRule
     let refresh: (any RefreshScheme)?
     let refreshInterval: Int
@@ -45,7 +45,10 @@ struct ChannelSimulator {
     var now = 0
     var nextRequest = 0
     var lastAdmit = -1
-    var queues: [[BufferedRequest]]
+    /// Buffered requests, `capacity` slots per bank (rank-major), oldest first.
+    var slots: [BufferedRequest]
+    var queueCount: [Int]
+    let capacity: Int
     var queuedPerRank: [Int]
     var bufferedReads = 0, bufferedWrites = 0
     var openRow: [Int]
@@ -53,6 +56,9 @@ struct ChannelSimulator {
     var served = 0
     // Refresh manager state, per rank.
     var owed: [Int], nextDue: [Int], refreshStep: [Int], claimed: [Bool]
+    let refreshKind: DRAMCommand?
+    /// Bank argument of each rank's next refresh command.
+    var refreshTarget: [Int]
     // Power-down manager state, per rank.
     var power: [RankPower], wantsSelfRefresh: [Bool]
     // Responses.
@@ -63,11 +69,11 @@ struct ChannelSimulator {
     var activated: [Bool]
     var log: [IssuedCommand] = []
 
-    init(spec: MemSpec, config: ControllerConfiguration, requests: [ChannelRequest]) {
+    init(spec: MemSpec, config: ControllerConfiguration, requests: [ChannelRequest], scheduler: Scheduler) {
         self.spec = spec
         self.config = config
         self.requests = requests
-        scheduler = config.scheduler.implementation
+        self.scheduler = scheduler
         pagePolicy = config.pagePolicy.rule
         refresh = config.refreshPolicy.scheme
         refreshInterval = refresh?.interval(spec) ?? Int.max
@@ -79,13 +85,18 @@ struct ChannelSimulator {
         capsTransactions = config.arbiter != .simple
         inOrderResponses = config.responseQueue == .reorder || config.arbiter == .reorder
         timing = TimingState(spec: spec)
-        queues = Array(repeating: [], count: ranks * banks)
+        // A bank holds at most the whole buffer (Shared) or both halves (ReadWrite).
+        capacity = config.schedulerBuffer == .readWrite ? 2 * config.requestBufferSize : config.requestBufferSize
+        slots = Array(repeating: BufferedRequest(id: -1, isWrite: false, row: -1, column: -1), count: ranks * banks * capacity)
+        queueCount = Array(repeating: 0, count: ranks * banks)
         queuedPerRank = Array(repeating: 0, count: ranks)
         openRow = Array(repeating: -1, count: ranks * banks)
         owed = Array(repeating: 0, count: ranks)
         nextDue = Array(repeating: refreshInterval, count: ranks)
         refreshStep = Array(repeating: 0, count: ranks)
         claimed = Array(repeating: false, count: ranks)
+        refreshKind = refresh?.command
+        refreshTarget = Array(repeating: refresh?.bank(step: 0, spec) ?? -1, count: ranks)
         power = Array(repeating: .awake, count: ranks)
         wantsSelfRefresh = Array(repeating: false, count: ranks)
         completion = Array(repeating: -1, count: requests.count)
@@ -140,7 +151,7 @@ struct ChannelSimulator {
         let size = config.requestBufferSize
         switch config.schedulerBuffer {
         case .shared: return bufferedReads + bufferedWrites < size
-        case .bankwise: return queues[r.rank * banks + r.bank].count < size
+        case .bankwise: return queueCount[r.rank * banks + r.bank] < size
         case .readWrite: return (r.isWrite ? bufferedWrites : bufferedReads) < size
         }
     }
@@ -149,7 +160,9 @@ struct ChannelSimulator {
         while nextRequest < requests.count {
             let r = requests[nextRequest]
             guard readyCycle(r) <= now, !capsTransactions || inFlight < config.maxActiveTransactions, hasSpace(r) else { return }
-            queues[r.rank * banks + r.bank].append(BufferedRequest(id: nextRequest, isWrite: r.isWrite, row: r.row, column: r.column))
+            let q = r.rank * banks + r.bank
+            slots[q * capacity + queueCount[q]] = BufferedRequest(id: nextRequest, isWrite: r.isWrite, row: r.row, column: r.column)
+            queueCount[q] += 1
             queuedPerRank[r.rank] += 1
             if r.isWrite { bufferedWrites += 1 } else { bufferedReads += 1 }
             if r.rank < ranks, power[r.rank] != .awake || wantsSelfRefresh[r.rank] { wantsSelfRefresh[r.rank] = false }
@@ -172,27 +185,34 @@ struct ChannelSimulator {
     /// Issues the ready command of the oldest request each bank's scheduler chose.
     private mutating func issueBankCommand(wake: inout Int) -> Bool {
         var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
-        for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
-            for b in 0..<banks {
-                let q = r * banks + b
-                if queues[q].isEmpty || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
-                let open = openRow[q]
-                let i = scheduler.pick(queues[q], openRow: open, lastWasWrite: lastWasWrite)
-                let req = queues[q][i]
-                if let best, best.id < req.id { continue }
-                let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
-                let t = timing.earliest(command, rank: r, bank: b)
-                if t <= now { best = (command, r, b, i, req.id) } else { wake = min(wake, t) }
+        var soonest = wake
+        slots.withUnsafeBufferPointer { all in
+            for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
+                for b in 0..<banks {
+                    let q = r * banks + b
+                    let count = queueCount[q]
+                    if count == 0 || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
+                    let queue = UnsafeBufferPointer(rebasing: all[(q * capacity)..<(q * capacity + count)])
+                    let open = openRow[q]
+                    let i = scheduler.pick(queue, openRow: open, lastWasWrite: lastWasWrite)
+                    let req = queue[i]
+                    if let best, best.id < req.id { continue }
+                    let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
+                    let t = timing.earliest(command, rank: r, bank: b)
+                    if t <= now { best = (command, r, b, i, req.id) } else if t < soonest { soonest = t }
+                }
             }
         }
+        wake = soonest
         guard let best else { return false }
         let q = best.rank * banks + best.bank
-        let req = queues[q][best.index]
+        let base = q * capacity
+        let req = slots[base + best.index]
         var command = best.command
         if command.isColumn {
             var hits = false, conflicts = false
-            for (k, other) in queues[q].enumerated() where k != best.index {
-                if other.row == req.row { hits = true } else { conflicts = true }
+            for k in 0..<queueCount[q] where k != best.index {
+                if slots[base + k].row == req.row { hits = true } else { conflicts = true }
             }
             if pagePolicy.autoPrecharges(hitsWaiting: hits, conflictsWaiting: conflicts) {
                 command = req.isWrite ? .wra : .rda
@@ -205,7 +225,9 @@ struct ChannelSimulator {
         case .act:
             activated[req.id] = true
         case .rd, .rda, .wr, .wra:
-            queues[q].remove(at: best.index)
+            let count = queueCount[q]
+            for k in best.index..<(count - 1) { slots[base + k] = slots[base + k + 1] }
+            queueCount[q] = count - 1
             queuedPerRank[best.rank] -= 1
             if req.isWrite { bufferedWrites -= 1 } else { bufferedReads -= 1 }
             served += 1
@@ -229,6 +251,7 @@ struct ChannelSimulator {
         case .refab, .refpb, .refsb:
             owed[c.rank] -= 1
             refreshStep[c.rank] += 1
+            refreshTarget[c.rank] = refresh?.bank(step: refreshStep[c.rank], spec) ?? -1
             claimed[c.rank] = false
         case .pdea: power[c.rank] = .activePowerDown
         case .pdep: power[c.rank] = .prechargePowerDown

@@ -36,9 +36,17 @@ public struct DRAMSimulation: Sendable {
     /// Simulates every channel under `config`.
     public func run(_ config: ControllerConfiguration) -> DRAMResult {
         var outcomes: [ChannelOutcome] = []
+        func simulate<S: RequestScheduler>(_ requests: [ChannelRequest], _ scheduler: S) -> ChannelOutcome {
+            var channel = ChannelSimulator(spec: spec, config: config, requests: requests, scheduler: scheduler)
+            return channel.run()
+        }
         for requests in channels {
-            var channel = ChannelSimulator(spec: spec, config: config, requests: requests)
-            outcomes.append(channel.run())
+            // One specialised simulator per scheduler keeps the hot loop free of dynamic dispatch.
+            switch config.scheduler {
+            case .fifo: outcomes.append(simulate(requests, FifoScheduler()))
+            case .frFcfs: outcomes.append(simulate(requests, FrFcfsScheduler()))
+            case .frFcfsGrp: outcomes.append(simulate(requests, FrFcfsGrpScheduler()))
+            }
         }
         return DRAMResult(spec: spec, channels: outcomes, requests: channels)
     }

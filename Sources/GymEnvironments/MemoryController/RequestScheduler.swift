@@ -15,15 +15,5 @@ protocol RequestScheduler: Sendable {
     /// - Parameters:
     ///   - openRow: the bank's open row, or -1 when precharged.
     ///   - lastWasWrite: whether the channel's last column command was a write.
-    func pick(_ queue: [BufferedRequest], openRow: Int, lastWasWrite: Bool) -> Int
-}
-
-extension ControllerConfiguration.Scheduler {
-    var implementation: any RequestScheduler {
-        switch self {
-        case .fifo: return FifoScheduler()
-        case .frFcfs: return FrFcfsScheduler()
-        case .frFcfsGrp: return FrFcfsGrpScheduler()
-        }
-    }
+    func pick(_ queue: UnsafeBufferPointer<BufferedRequest>, openRow: Int, lastWasWrite: Bool) -> Int
 }

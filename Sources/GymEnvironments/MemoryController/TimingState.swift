@@ -8,7 +8,9 @@ struct TimingState: Sendable {
     private let rules: [[(scope: TimingScope, following: Int, latency: Int)]]
     /// Rolling-window rules (tFAW) and, per rank, the recent issue times of their preceding command.
     private let windows: [TimingConstraint]
-    private var windowHistory: [[Int]]
+    /// Per (rank, window rule): the last `window` issue times, oldest first.
+    private var windowTimes: [Int]
+    private let windowDepth: Int
 
     init(spec: MemSpec) {
         let o = spec.organisation
@@ -23,45 +25,48 @@ struct TimingState: Sendable {
         }
         rules = r
         windows = w
-        windowHistory = Array(repeating: [], count: ranks * max(1, w.count))
+        windowDepth = w.map(\.window).max() ?? 1
+        windowTimes = Array(repeating: Int.min, count: ranks * max(1, w.count) * windowDepth)
     }
 
-    /// Banks touched by a command: one bank, all banks (bank -1), or for
-    /// REFSB the bank index `bank` in every group.
-    @inline(__always)
-    private func forEachBank(_ command: DRAMCommand, _ bank: Int, _ body: (Int) -> Void) {
-        if command == .refsb {
-            for g in 0..<groups { body(g * banksPerGroup + bank) }
-        } else if bank >= 0 {
-            body(bank)
-        } else {
-            for b in 0..<banks { body(b) }
-        }
-    }
-
-    /// Earliest cycle `command` may issue on `rank` / `bank` (bank -1 = whole rank).
+    /// Earliest cycle `command` may issue on `rank` / `bank` (bank -1 = whole
+    /// rank; for REFSB, `bank` is the bank index inside every group).
     func earliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
         let c = command.rawValue
         var t = rankNext[rank * n + c]
-        forEachBank(command, bank) { b in
-            t = max(t, bankNext[(rank * banks + b) * n + c], groupNext[(rank * groups + b / banksPerGroup) * n + c])
+        if bank >= 0 && command != .refsb {
+            t = max(t, bankNext[(rank * banks + bank) * n + c], groupNext[(rank * groups + bank / banksPerGroup) * n + c])
+        } else {
+            var b = command == .refsb ? bank : 0
+            let step = command == .refsb ? banksPerGroup : 1
+            while b < banks {
+                t = max(t, bankNext[(rank * banks + b) * n + c], groupNext[(rank * groups + b / banksPerGroup) * n + c])
+                b += step
+            }
         }
-        for (i, w) in windows.enumerated() where w.following == command {
-            let h = windowHistory[rank * windows.count + i]
-            if h.count >= w.window { t = max(t, h[h.count - w.window] + w.latency) }
+        for i in 0..<windows.count where windows[i].following == command {
+            let k = (rank * windows.count + i) * windowDepth
+            // Slot k holds the oldest of the last `window` issues (or Int.min).
+            if windowTimes[k] != Int.min { t = max(t, windowTimes[k] + windows[i].latency) }
         }
         return t
     }
 
     /// Records that `command` issued at `cycle`.
     mutating func issue(_ command: DRAMCommand, rank: Int, bank: Int, at cycle: Int) {
+        let touchesOne = bank >= 0 && command != .refsb
+        let first = touchesOne ? bank : command == .refsb ? bank : 0
+        let last = touchesOne ? bank : banks - 1
+        let step = command == .refsb ? banksPerGroup : 1
         for rule in rules[command.rawValue] {
             let until = cycle + rule.latency
             switch rule.scope {
             case .bank:
-                forEachBank(command, bank) { b in
+                var b = first
+                while b <= last {
                     let i = (rank * banks + b) * n + rule.following
                     if bankNext[i] < until { bankNext[i] = until }
+                    b += step
                 }
             case .bankGroup:
                 if bank >= 0 && command != .refsb {
@@ -80,10 +85,11 @@ struct TimingState: Sendable {
                 }
             }
         }
-        for (i, w) in windows.enumerated() where w.preceding == command {
-            let k = rank * windows.count + i
-            windowHistory[k].append(cycle)
-            if windowHistory[k].count > w.window { windowHistory[k].removeFirst() }
+        for i in 0..<windows.count where windows[i].preceding == command {
+            let k = (rank * windows.count + i) * windowDepth
+            let w = windows[i].window
+            for j in 0..<(w - 1) { windowTimes[k + j] = windowTimes[k + j + 1] }
+            windowTimes[k + w - 1] = cycle
         }
     }
 }
