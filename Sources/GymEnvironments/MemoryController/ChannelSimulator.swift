@@ -185,25 +185,20 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     /// Issues the ready command of the oldest request each bank's scheduler chose.
     private mutating func issueBankCommand(wake: inout Int) -> Bool {
         var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
-        var soonest = wake
-        slots.withUnsafeBufferPointer { all in
-            for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
-                for b in 0..<banks {
-                    let q = r * banks + b
-                    let count = queueCount[q]
-                    if count == 0 || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
-                    let queue = UnsafeBufferPointer(rebasing: all[(q * capacity)..<(q * capacity + count)])
-                    let open = openRow[q]
-                    let i = scheduler.pick(queue, openRow: open, lastWasWrite: lastWasWrite)
-                    let req = queue[i]
-                    if let best, best.id < req.id { continue }
-                    let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
-                    let t = timing.earliest(command, rank: r, bank: b)
-                    if t <= now { best = (command, r, b, i, req.id) } else if t < soonest { soonest = t }
-                }
+        for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
+            for b in 0..<banks {
+                let q = r * banks + b
+                let count = queueCount[q]
+                if count == 0 || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
+                let open = openRow[q]
+                let i = scheduler.pick(slots, q * capacity..<(q * capacity + count), openRow: open, lastWasWrite: lastWasWrite)
+                let req = slots[q * capacity + i]
+                if let best, best.id < req.id { continue }
+                let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
+                let t = timing.earliest(command, rank: r, bank: b)
+                if t <= now { best = (command, r, b, i, req.id) } else if t < wake { wake = t }
             }
         }
-        wake = soonest
         guard let best else { return false }
         let q = best.rank * banks + best.bank
         let base = q * capacity

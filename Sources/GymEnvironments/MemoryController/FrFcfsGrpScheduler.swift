@@ -2,12 +2,12 @@
 /// the same direction as the channel's last column command (saving a bus
 /// turnaround, tWTR or tRTW); else the oldest hit; else the oldest request.
 struct FrFcfsGrpScheduler: RequestScheduler {
-    func pick(_ queue: UnsafeBufferPointer<BufferedRequest>, openRow: Int, lastWasWrite: Bool) -> Int {
+    func pick(_ buffer: [BufferedRequest], _ range: Range<Int>, openRow: Int, lastWasWrite: Bool) -> Int {
         guard openRow >= 0 else { return 0 }
         var firstHit = -1
-        for i in 0..<queue.count where queue[i].row == openRow {
-            if queue[i].isWrite == lastWasWrite { return i }
-            if firstHit < 0 { firstHit = i }
+        for i in range where buffer[i].row == openRow {
+            if buffer[i].isWrite == lastWasWrite { return i - range.lowerBound }
+            if firstHit < 0 { firstHit = i - range.lowerBound }
         }
         return firstHit >= 0 ? firstHit : 0
     }

@@ -1,9 +1,9 @@
 /// FR-FCFS (first ready, first come first served): the oldest request that
 /// hits the open row, else the oldest request.
 struct FrFcfsScheduler: RequestScheduler {
-    func pick(_ queue: UnsafeBufferPointer<BufferedRequest>, openRow: Int, lastWasWrite: Bool) -> Int {
+    func pick(_ buffer: [BufferedRequest], _ range: Range<Int>, openRow: Int, lastWasWrite: Bool) -> Int {
         if openRow >= 0 {
-            for i in 0..<queue.count where queue[i].row == openRow { return i }
+            for i in range where buffer[i].row == openRow { return i - range.lowerBound }
         }
         return 0
     }

@@ -11,9 +11,10 @@ struct BufferedRequest: Sendable {
 /// scheduler once per bank; the command multiplexer then issues the ready
 /// command of the oldest chosen request.
 protocol RequestScheduler: Sendable {
-    /// Index into `queue` (the bank's requests, oldest first, never empty).
+    /// Offset inside `range` of the chosen request; `buffer[range]` holds the
+    /// bank's requests, oldest first, and is never empty.
     /// - Parameters:
     ///   - openRow: the bank's open row, or -1 when precharged.
     ///   - lastWasWrite: whether the channel's last column command was a write.
-    func pick(_ queue: UnsafeBufferPointer<BufferedRequest>, openRow: Int, lastWasWrite: Bool) -> Int
+    func pick(_ buffer: [BufferedRequest], _ range: Range<Int>, openRow: Int, lastWasWrite: Bool) -> Int
 }
