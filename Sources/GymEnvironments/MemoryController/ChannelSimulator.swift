@@ -49,6 +49,9 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     var slots: [BufferedRequest]
     var queueCount: [Int]
     let capacity: Int
+    /// Per bank: the scheduler's last choice (offset in the queue), or -1
+    /// when the queue, the open row or the last direction changed since.
+    var chosen: [Int]
     var queuedPerRank: [Int]
     var bufferedReads = 0, bufferedWrites = 0
     var openRow: [Int]
@@ -89,6 +92,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         capacity = config.schedulerBuffer == .readWrite ? 2 * config.requestBufferSize : config.requestBufferSize
         slots = Array(repeating: BufferedRequest(id: -1, isWrite: false, row: -1, column: -1), count: ranks * banks * capacity)
         queueCount = Array(repeating: 0, count: ranks * banks)
+        chosen = Array(repeating: -1, count: ranks * banks)
         queuedPerRank = Array(repeating: 0, count: ranks)
         openRow = Array(repeating: -1, count: ranks * banks)
         owed = Array(repeating: 0, count: ranks)
@@ -163,6 +167,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             let q = r.rank * banks + r.bank
             slots[q * capacity + queueCount[q]] = BufferedRequest(id: nextRequest, isWrite: r.isWrite, row: r.row, column: r.column)
             queueCount[q] += 1
+            chosen[q] = -1
             queuedPerRank[r.rank] += 1
             if r.isWrite { bufferedWrites += 1 } else { bufferedReads += 1 }
             if r.rank < ranks, power[r.rank] != .awake || wantsSelfRefresh[r.rank] { wantsSelfRefresh[r.rank] = false }
@@ -191,7 +196,11 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 let count = queueCount[q]
                 if count == 0 || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
                 let open = openRow[q]
-                let i = scheduler.pick(slots, q * capacity..<(q * capacity + count), openRow: open, lastWasWrite: lastWasWrite)
+                var i = chosen[q]
+                if i < 0 {
+                    i = scheduler.pick(slots, q * capacity..<(q * capacity + count), openRow: open, lastWasWrite: lastWasWrite)
+                    chosen[q] = i
+                }
                 let req = slots[q * capacity + i]
                 if let best, best.id < req.id { continue }
                 let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
@@ -223,10 +232,14 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             let count = queueCount[q]
             for k in best.index..<(count - 1) { slots[base + k] = slots[base + k + 1] }
             queueCount[q] = count - 1
+            chosen[q] = -1
             queuedPerRank[best.rank] -= 1
             if req.isWrite { bufferedWrites -= 1 } else { bufferedReads -= 1 }
             served += 1
-            lastWasWrite = req.isWrite
+            if lastWasWrite != req.isWrite {
+                lastWasWrite = req.isWrite
+                for k in 0..<chosen.count { chosen[k] = -1 }
+            }
             complete(req.id, at: now + (req.isWrite ? writeDelay : readDelay))
         default:
             break
@@ -240,9 +253,9 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         log.append(c)
         let base = c.rank * banks
         switch c.command {
-        case .act: openRow[base + c.bank] = c.row
-        case .pre, .rda, .wra: openRow[base + c.bank] = -1
-        case .prea: for b in 0..<banks { openRow[base + b] = -1 }
+        case .act: openRow[base + c.bank] = c.row; chosen[base + c.bank] = -1
+        case .pre, .rda, .wra: openRow[base + c.bank] = -1; chosen[base + c.bank] = -1
+        case .prea: for b in 0..<banks { openRow[base + b] = -1; chosen[base + b] = -1 }
         case .refab, .refpb, .refsb:
             owed[c.rank] -= 1
             refreshStep[c.rank] += 1

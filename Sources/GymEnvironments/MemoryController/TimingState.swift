@@ -11,6 +11,8 @@ struct TimingState: Sendable {
     /// Per (rank, window rule): the last `window` issue times, oldest first.
     private var windowTimes: [Int]
     private let windowDepth: Int
+    /// Per command: whether some window rule has it as the following command.
+    private let windowed: [Bool]
 
     init(spec: MemSpec) {
         let o = spec.organisation
@@ -25,6 +27,7 @@ struct TimingState: Sendable {
         }
         rules = r
         windows = w
+        windowed = DRAMCommand.allCases.map { c in w.contains { $0.following == c } }
         windowDepth = w.map(\.window).max() ?? 1
         windowTimes = Array(repeating: Int.min, count: ranks * max(1, w.count) * windowDepth)
     }
@@ -44,6 +47,7 @@ struct TimingState: Sendable {
                 b += step
             }
         }
+        guard windowed[c] else { return t }
         for i in 0..<windows.count where windows[i].following == command {
             let k = (rank * windows.count + i) * windowDepth
             // Slot k holds the oldest of the last `window` issues (or Int.min).
