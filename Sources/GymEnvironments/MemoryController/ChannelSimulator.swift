@@ -52,6 +52,12 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     /// Per bank: the scheduler's last choice (offset in the queue), or -1
     /// when the queue, the open row or the last direction changed since.
     var chosen: [Int]
+    /// Per bank: the earliest cycle last computed for the chosen request's
+    /// command. Timing constraints only ever move later, so while `chosen`
+    /// stays valid this is a lower bound, and a bank whose bound lies in the
+    /// future cannot issue now (its stale bound may wake the loop early,
+    /// never late).
+    var earliestBound: [Int]
     var queuedPerRank: [Int]
     var bufferedReads = 0, bufferedWrites = 0
     var openRow: [Int]
@@ -93,6 +99,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         slots = Array(repeating: BufferedRequest(id: -1, isWrite: false, row: -1, column: -1), count: ranks * banks * capacity)
         queueCount = Array(repeating: 0, count: ranks * banks)
         chosen = Array(repeating: -1, count: ranks * banks)
+        earliestBound = Array(repeating: 0, count: ranks * banks)
         queuedPerRank = Array(repeating: 0, count: ranks)
         openRow = Array(repeating: -1, count: ranks * banks)
         owed = Array(repeating: 0, count: ranks)
@@ -195,16 +202,21 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 let q = r * banks + b
                 let count = queueCount[q]
                 if count == 0 || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
-                let open = openRow[q]
                 var i = chosen[q]
                 if i < 0 {
-                    i = scheduler.pick(slots, q * capacity..<(q * capacity + count), openRow: open, lastWasWrite: lastWasWrite)
+                    i = scheduler.pick(slots, q * capacity..<(q * capacity + count), openRow: openRow[q], lastWasWrite: lastWasWrite)
                     chosen[q] = i
+                    earliestBound[q] = 0
+                } else if earliestBound[q] > now {
+                    if earliestBound[q] < wake { wake = earliestBound[q] }
+                    continue
                 }
                 let req = slots[q * capacity + i]
                 if let best, best.id < req.id { continue }
+                let open = openRow[q]
                 let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
                 let t = timing.earliest(command, rank: r, bank: b)
+                earliestBound[q] = t
                 if t <= now { best = (command, r, b, i, req.id) } else if t < wake { wake = t }
             }
         }
