@@ -45,7 +45,7 @@ extension ChannelSimulator {
     /// target banks are idle and fewer than RefreshMaxPulledin are pulled in.
     private mutating func managementCommand(rank r: Int) -> (DRAMCommand, Int)? {
         let idle = queuedPerRank[r] == 0
-        let refreshOwed = refresh != nil && owed[r] > 0
+        let refreshOwed = refreshKind != nil && owed[r] > 0
         switch power[r] {
         case .selfRefresh: return idle ? nil : (.srefex, -1)
         case .activePowerDown: return idle && !refreshOwed ? nil : (.pdxa, -1)

@@ -126,10 +126,10 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 continue
             }
             wake = min(wake, nextAdmissionEvent())
-            if refresh != nil {
+            if refreshKind != nil {
                 for r in 0..<ranks where power[r] != .selfRefresh { wake = min(wake, nextDue[r]) }
             }
-            if let next = releases.minimum { wake = min(wake, next) }
+            if capsTransactions, let next = releases.minimum { wake = min(wake, next) }
             guard wake != Int.max else { return outcome(completed: false) }
             now = max(now + 1, wake)
         }
@@ -144,7 +144,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
 
     /// Refreshes falling due and responses leaving by `now`.
     private mutating func tick() {
-        if refresh != nil {
+        if refreshKind != nil {
             for r in 0..<ranks where power[r] != .selfRefresh {
                 while nextDue[r] <= now { owed[r] += 1; nextDue[r] += refreshInterval }
             }

@@ -34,6 +34,7 @@ struct TimingState: Sendable {
 
     /// Earliest cycle `command` may issue on `rank` / `bank` (bank -1 = whole
     /// rank; for REFSB, `bank` is the bank index inside every group).
+    @inline(__always)
     func earliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
         let c = command.rawValue
         var t = rankNext[rank * n + c]
