@@ -9,7 +9,8 @@ import GymCore
 func dramSimulationSpeed() throws {
     let spec = try DRAMFixtures.ddr4
     let mapping = try AddressMapping(AddressMapping.defaultOrder, organisation: spec.organisation)
-    let long = Trace(name: "random-1M", requests: TraceGenerator.random(count: 1_000_000, seed: 7))
+    let count = ProcessInfo.processInfo.environment["DSEGYM_BENCH_REQUESTS"].flatMap { Int($0) } ?? 1_000_000
+    let long = Trace(name: "random", requests: TraceGenerator.random(count: count, seed: 7))
     let sim = try DRAMSimulation(spec: spec, mapping: mapping, trace: long)
     var config = ControllerConfiguration()
     config.scheduler = .frFcfs
@@ -17,7 +18,7 @@ func dramSimulationSpeed() throws {
     var result: DRAMResult?
     let elapsed = clock.measure { result = sim.run(config) }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print("DRAM bench: 1,000,000 random requests (DDR4, FrFcfs) in \(seconds) s = \(Double(1_000_000) / seconds) requests/s; end cycle \(result!.endCycle)")
+    print("DRAM bench: \(count) random requests (DDR4, FrFcfs) in \(seconds) s = \(Double(count) / seconds) requests/s; end cycle \(result!.endCycle)")
 
     let env = try DRAMEnvironment(settings: SpecObject(["trace": .string("random"), "memspec": .string("ddr4-2400-x8-4gb")],
                                                        baseDirectory: DRAMFixtures.environments))

@@ -49,15 +49,15 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     var slots: [BufferedRequest]
     var queueCount: [Int]
     let capacity: Int
-    /// Per bank: the scheduler's last choice (offset in the queue), or -1
-    /// when the queue, the open row or the last direction changed since.
+    /// Per bank: the scheduler's last choice (offset in the queue).
     var chosen: [Int]
-    /// Per bank: the earliest cycle last computed for the chosen request's
-    /// command. Timing constraints only ever move later, so while `chosen`
-    /// stays valid this is a lower bound, and a bank whose bound lies in the
-    /// future cannot issue now (its stale bound may wake the loop early,
-    /// never late).
-    var earliestBound: [Int]
+    /// Per bank: -1 when `chosen` is stale (the queue, the open row or the
+    /// last direction changed), Int.max when the queue is empty, else the
+    /// earliest cycle last computed for the chosen request's command. Timing
+    /// constraints only ever move later, so this is a lower bound: a bank
+    /// whose bound lies in the future cannot issue now (a stale bound may
+    /// wake the loop early, never late).
+    var bound: [Int]
     var queuedPerRank: [Int]
     var bufferedReads = 0, bufferedWrites = 0
     var openRow: [Int]
@@ -98,8 +98,8 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         capacity = config.schedulerBuffer == .readWrite ? 2 * config.requestBufferSize : config.requestBufferSize
         slots = Array(repeating: BufferedRequest(id: -1, isWrite: false, row: -1, column: -1), count: ranks * banks * capacity)
         queueCount = Array(repeating: 0, count: ranks * banks)
-        chosen = Array(repeating: -1, count: ranks * banks)
-        earliestBound = Array(repeating: 0, count: ranks * banks)
+        chosen = Array(repeating: 0, count: ranks * banks)
+        bound = Array(repeating: Int.max, count: ranks * banks)
         queuedPerRank = Array(repeating: 0, count: ranks)
         openRow = Array(repeating: -1, count: ranks * banks)
         owed = Array(repeating: 0, count: ranks)
@@ -174,7 +174,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             let q = r.rank * banks + r.bank
             slots[q * capacity + queueCount[q]] = BufferedRequest(id: nextRequest, isWrite: r.isWrite, row: r.row, column: r.column)
             queueCount[q] += 1
-            chosen[q] = -1
+            bound[q] = -1
             queuedPerRank[r.rank] += 1
             if r.isWrite { bufferedWrites += 1 } else { bufferedReads += 1 }
             if r.rank < ranks, power[r.rank] != .awake || wantsSelfRefresh[r.rank] { wantsSelfRefresh[r.rank] = false }
@@ -198,25 +198,27 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     private mutating func issueBankCommand(wake: inout Int) -> Bool {
         var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
         for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
-            for b in 0..<banks {
-                let q = r * banks + b
-                let count = queueCount[q]
-                if count == 0 || (claimed[r] && isRefreshTarget(rank: r, bank: b)) { continue }
-                var i = chosen[q]
-                if i < 0 {
-                    i = scheduler.pick(slots, q * capacity..<(q * capacity + count), openRow: openRow[q], lastWasWrite: lastWasWrite)
-                    chosen[q] = i
-                    earliestBound[q] = 0
-                } else if earliestBound[q] > now {
-                    if earliestBound[q] < wake { wake = earliestBound[q] }
+            let refreshing = claimed[r]
+            for q in (r * banks)..<(r * banks + banks) {
+                let known = bound[q]
+                if known > now {
+                    if known < wake { wake = known }
                     continue
+                }
+                let b = q - r * banks
+                if refreshing && isRefreshTarget(rank: r, bank: b) { continue }
+                var i = chosen[q]
+                if known < 0 {
+                    i = scheduler.pick(slots, q * capacity..<(q * capacity + queueCount[q]), openRow: openRow[q], lastWasWrite: lastWasWrite)
+                    chosen[q] = i
+                    bound[q] = 0
                 }
                 let req = slots[q * capacity + i]
                 if let best, best.id < req.id { continue }
                 let open = openRow[q]
                 let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
                 let t = timing.earliest(command, rank: r, bank: b)
-                earliestBound[q] = t
+                bound[q] = t
                 if t <= now { best = (command, r, b, i, req.id) } else if t < wake { wake = t }
             }
         }
@@ -244,13 +246,13 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             let count = queueCount[q]
             for k in best.index..<(count - 1) { slots[base + k] = slots[base + k + 1] }
             queueCount[q] = count - 1
-            chosen[q] = -1
+            invalidate(q)
             queuedPerRank[best.rank] -= 1
             if req.isWrite { bufferedWrites -= 1 } else { bufferedReads -= 1 }
             served += 1
             if lastWasWrite != req.isWrite {
                 lastWasWrite = req.isWrite
-                for k in 0..<chosen.count { chosen[k] = -1 }
+                for k in 0..<bound.count { invalidate(k) }
             }
             complete(req.id, at: now + (req.isWrite ? writeDelay : readDelay))
         default:
@@ -265,9 +267,9 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         log.append(c)
         let base = c.rank * banks
         switch c.command {
-        case .act: openRow[base + c.bank] = c.row; chosen[base + c.bank] = -1
-        case .pre, .rda, .wra: openRow[base + c.bank] = -1; chosen[base + c.bank] = -1
-        case .prea: for b in 0..<banks { openRow[base + b] = -1; chosen[base + b] = -1 }
+        case .act: openRow[base + c.bank] = c.row; invalidate(base + c.bank)
+        case .pre, .rda, .wra: openRow[base + c.bank] = -1; invalidate(base + c.bank)
+        case .prea: for b in 0..<banks { openRow[base + b] = -1; invalidate(base + b) }
         case .refab, .refpb, .refsb:
             owed[c.rank] -= 1
             refreshStep[c.rank] += 1
@@ -290,6 +292,12 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         case .rd, .wr:
             break
         }
+    }
+
+    /// Marks bank `q`'s choice stale (or absent when its queue is empty).
+    @inline(__always)
+    private mutating func invalidate(_ q: Int) {
+        bound[q] = queueCount[q] > 0 ? -1 : Int.max
     }
 
     // MARK: Responses
