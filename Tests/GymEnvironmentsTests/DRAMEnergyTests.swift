@@ -57,12 +57,13 @@ import GymCore
                                       spec: spec) { $0.pagePolicy = .closed; $0.refreshPolicy = .noRefresh }
     let m = result.metrics
     #expect(m.values.map(\.key) == ["read_latency_avg_ns", "read_latency_p50_ns", "read_latency_p99_ns", "read_latency_max_ns",
-                                    "simulated_time_ns", "bandwidth_GBps", "bandwidth_of_peak_pct", "row_hit_rate", "energy_pJ",
+                                    "read_controller_latency_avg_ns", "simulated_time_ns", "bandwidth_GBps", "bandwidth_of_peak_pct", "row_hit_rate", "energy_pJ",
                                     "power_mW", "act_count", "pre_count", "rd_count", "wr_count", "ref_count", "powerdown_count"])
     let tCK = 1000.0 / 1200   // ns at 1200 MHz
     let cycles = Double(spec.timing.RCD + spec.timing.CL + spec.burstCycles)   // 36
     #expect(abs(try #require(m["read_latency_avg_ns"]) - cycles * tCK) < 1e-9)      // 30 ns, not 30,000
     #expect(abs(try #require(m["read_latency_max_ns"]) - 30) < 1e-9)
+    #expect(abs(try #require(m["read_controller_latency_avg_ns"]) - 30) < 1e-9)
     #expect(abs(try #require(m["simulated_time_ns"]) - 30) < 1e-9)
     #expect(abs(try #require(m["bandwidth_GBps"]) - 64.0 / 30) < 1e-9)               // 64 bytes in 30 ns
     #expect(abs(try #require(m["bandwidth_of_peak_pct"]) - 100 * (64.0 / 30) / 19.2) < 1e-9) // peak 19.2 GB/s

@@ -90,3 +90,23 @@ private func settings(_ values: [String: String]) -> SpecObject {
     let metrics = try env.evaluate(env.designSpace.defaultConfiguration)
     #expect(Double(lines.filter { $0.contains(" RD ") || $0.contains(" RDA ") }.count) == metrics["rd_count"])
 }
+
+/// The example specs name only metrics the environment measures, with the
+/// bounded target-spec objective (the YAML is simple enough to read by line).
+@Test func exampleSpecsTargetPowerAndLatencyWithTargetSpec() throws {
+    for trace in Trace.shippedNames {
+        let text = try String(contentsOfFile: DRAMFixtures.environments + "/dram-\(trace).yaml", encoding: .utf8)
+        #expect(text.contains("environment: dram") && text.contains("trace: \(trace)") && text.contains("kind: target-spec"))
+        var targets: [String: SpecValue] = [:]
+        var inTargets = false
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("  targets:") { inTargets = true; continue }
+            guard inTargets, line.hasPrefix("    ") else { inTargets = false; continue }
+            let parts = line.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            targets[parts[0]] = .number(Double(parts[1])!)
+        }
+        #expect(Set(targets.keys) == ["power_mW", "read_latency_avg_ns"])
+        let objective = try Objective(spec: SpecObject(["kind": .string("target-spec"), "targets": .object(targets)]), metrics: DRAMResult.metricSpecs)
+        #expect(objective.kind == .targetSpec)
+    }
+}

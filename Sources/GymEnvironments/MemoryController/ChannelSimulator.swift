@@ -13,8 +13,10 @@ struct ChannelOutcome: Sendable {
     var commands: [IssuedCommand]
     /// Cycle of the last response (0 for an empty channel).
     var endCycle: Int
-    /// Per request: cycles from arrival to response, and whether it needed its own ACT.
+    /// Per request: cycles from trace arrival to response, from entering the
+    /// controller (past the arbiter) to response, and whether it needed its own ACT.
     var latencies: [Int]
+    var controllerLatencies: [Int]
     var activated: [Bool]
     /// False when the controller could make no progress (a bug, reported as infeasible).
     var completed: Bool
@@ -71,7 +73,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     // Power-down manager state, per rank.
     var power: [RankPower], wantsSelfRefresh: [Bool]
     // Responses.
-    var completion: [Int], release: [Int]
+    var admitted: [Int], completion: [Int], release: [Int]
     var inOrderNext = 0, lastInOrderRelease = 0
     var releases = MinHeap()
     var inFlight = 0
@@ -110,6 +112,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         refreshTarget = Array(repeating: refresh?.bank(step: 0, spec) ?? -1, count: ranks)
         power = Array(repeating: .awake, count: ranks)
         wantsSelfRefresh = Array(repeating: false, count: ranks)
+        admitted = Array(repeating: -1, count: requests.count)
         completion = Array(repeating: -1, count: requests.count)
         release = Array(repeating: -1, count: requests.count)
         activated = Array(repeating: false, count: requests.count)
@@ -138,8 +141,9 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
 
     private func outcome(completed: Bool) -> ChannelOutcome {
         let latencies = zip(release, requests).map { $0 >= 0 ? $0 - $1.arrival : -1 }
+        let inController = zip(release, admitted).map { $0 >= 0 && $1 >= 0 ? $0 - $1 : -1 }
         return ChannelOutcome(commands: log, endCycle: release.max() ?? 0, latencies: latencies,
-                              activated: activated, completed: completed)
+                              controllerLatencies: inController, activated: activated, completed: completed)
     }
 
     /// Refreshes falling due and responses leaving by `now`.
@@ -179,6 +183,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             if r.isWrite { bufferedWrites += 1 } else { bufferedReads += 1 }
             if r.rank < ranks, power[r.rank] != .awake || wantsSelfRefresh[r.rank] { wantsSelfRefresh[r.rank] = false }
             inFlight += 1
+            admitted[nextRequest] = now
             lastAdmit = now
             nextRequest += 1
             if config.arbiter != .simple { return } // one request per cycle through a queueing arbiter

@@ -8,6 +8,7 @@ extension DRAMResult {
         MetricSpec("read_latency_p50", "ns", .minimize, summary: "median read latency"),
         MetricSpec("read_latency_p99", "ns", .minimize, summary: "99th-percentile read latency (nearest rank)"),
         MetricSpec("read_latency_max", "ns", .minimize, summary: "worst read latency"),
+        MetricSpec("read_controller_latency_avg", "ns", .minimize, summary: "mean read latency from entering the controller to response (excludes waiting in front of a full buffer)"),
         MetricSpec("simulated_time", "ns", .minimize, summary: "time until the last response"),
         MetricSpec("bandwidth", "GBps", .maximize, summary: "bytes moved / simulated time (10^9 bytes per second)"),
         MetricSpec("bandwidth_of_peak", "pct", .maximize, summary: "bandwidth as a percentage of the channels' peak"),
@@ -36,6 +37,8 @@ extension DRAMResult {
         let tCK = spec.timing.tCKns
         let reads = readLatencyCycles.sorted()
         let average = reads.isEmpty ? 0 : Double(reads.reduce(0, +)) / Double(reads.count)
+        let inController = readControllerLatencyCycles
+        let controllerAverage = inController.isEmpty ? 0 : Double(inController.reduce(0, +)) / Double(inController.count)
         let time = simulatedTimeNs
         let count = requests.reduce(0) { $0 + $1.count }
         let bytes = Double(count * spec.organisation.burstBytes)
@@ -50,6 +53,7 @@ extension DRAMResult {
             Double(DRAMResult.percentile(reads, 50)) * tCK,
             Double(DRAMResult.percentile(reads, 99)) * tCK,
             Double(reads.last ?? 0) * tCK,
+            controllerAverage * tCK,
             time,
             bandwidth,
             100 * bandwidth / spec.peakBandwidthGBps,

@@ -21,6 +21,12 @@ public struct DRAMResult: Sendable {
         zip(channels, requests).flatMap { ch, rq in zip(ch.latencies, rq).filter { !$0.1.isWrite }.map(\.0) }
     }
 
+    /// Latencies of reads in cycles from entering the controller (after the
+    /// arbiter and any back-pressure) to the response.
+    public var readControllerLatencyCycles: [Int] {
+        zip(channels, requests).flatMap { ch, rq in zip(ch.controllerLatencies, rq).filter { !$0.1.isWrite }.map(\.0) }
+    }
+
     public var energy: DRAMEnergy {
         let end = endCycle
         return channels.map { DRAMEnergy.of($0.commands, endCycle: end, spec: spec) }.reduce(DRAMEnergy(), +)
