@@ -6,27 +6,6 @@ protocol PagePolicyRule: Sendable {
     func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool
 }
 
-/// Open: keep the row open; a conflict later pays an explicit PRE.
-struct OpenPagePolicy: PagePolicyRule {
-    func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { false }
-}
-
-/// Closed: every access auto-precharges.
-struct ClosedPagePolicy: PagePolicyRule {
-    func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { true }
-}
-
-/// OpenAdaptive: keep the row open unless another row of this bank is
-/// wanted and no request wants this one.
-struct OpenAdaptivePagePolicy: PagePolicyRule {
-    func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { conflictsWaiting && !hitsWaiting }
-}
-
-/// ClosedAdaptive: auto-precharge unless another request wants this row.
-struct ClosedAdaptivePagePolicy: PagePolicyRule {
-    func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { !hitsWaiting }
-}
-
 extension ControllerConfiguration.PagePolicy {
     var rule: any PagePolicyRule {
         switch self {
