@@ -86,3 +86,18 @@ import GymCore
     // Waking costs tXP: reads are slower.
     #expect(try #require(staggered.metrics["read_latency_avg_ns"]) > #require(awake.metrics["read_latency_avg_ns"]))
 }
+
+@Test func twoChannelsServeInterleavedStreamsInParallel() throws {
+    var spec = try DRAMFixtures.ddr4
+    spec.organisation.channels = 2
+    let requests = TraceGenerator.stream(count: 2_000, seed: 1, shape: .init(capacityBytes: 1 << 32))
+    let mapping = "row-bank-rank-column-bankgroup-channel"
+    let two = try DRAMFixtures.run(requests, spec: spec, mapping: mapping)
+    #expect(two.commands(channel: 0).filter(\.command.isColumn).count == 1_000)
+    #expect(two.commands(channel: 1).filter(\.command.isColumn).count == 1_000)
+    for c in 0..<2 { #expect(ProtocolChecker(spec: spec).check(two.commands(channel: c)).isEmpty) }
+    // Two channels double the peak, and a trace offering one request per cycle nearly doubles the bandwidth achieved.
+    #expect(abs(spec.peakBandwidthGBps - 38.4) < 1e-9)
+    let one = try DRAMFixtures.run(requests, spec: try DRAMFixtures.ddr4, mapping: mapping)
+    #expect(try #require(two.metrics["bandwidth_GBps"]) > 1.5 * #require(one.metrics["bandwidth_GBps"]))
+}
