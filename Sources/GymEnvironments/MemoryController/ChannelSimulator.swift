@@ -163,13 +163,24 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
         for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
             let refreshing = claimed[r]
-            for q in (r * banks)..<(r * banks + banks) {
-                let known = bound[q]
-                if known > now {
-                    if known < wake { wake = known }
-                    continue
+            // A tight pass over the bounds (no access to self inside, so no
+            // copies): which banks may issue now, and the soonest of the rest.
+            let base = r * banks, count = banks, current = now
+            let (due, floor) = bound.withUnsafeBufferPointer { p -> (UInt64, Int) in
+                var mask: UInt64 = 0, soonest = Int.max
+                for b in 0..<count {
+                    let known = p[base + b]
+                    if known > current { soonest = min(soonest, known) } else { mask |= 1 << UInt64(b) }
                 }
-                let b = q - r * banks
+                return (mask, soonest)
+            }
+            if floor < wake { wake = floor }
+            var pending = due
+            while pending != 0 {
+                let b = pending.trailingZeroBitCount
+                pending &= pending - 1
+                let q = base + b
+                let known = bound[q]
                 if refreshing && isRefreshTarget(rank: r, bank: b) { continue }
                 var i = chosen[q]
                 if known < 0 {

@@ -46,6 +46,7 @@ extension MemSpec {
 
         let banks = try count(arch, "nbrOfBanks")
         let groups = try count(arch, "nbrOfBankGroups", default: 1)
+        guard banks <= 64 else { throw arch.error("nbrOfBanks", "at most 64 banks per rank are supported, got \(banks)") }
         guard banks % groups == 0 else { throw arch.error("nbrOfBankGroups", "\(groups) does not divide nbrOfBanks \(banks)") }
         let org = Organisation(
             channels: try count(arch, "nbrOfChannels", default: 1), ranks: try count(arch, "nbrOfRanks", default: 1),
