@@ -4,7 +4,12 @@ import Testing
 import GymCore
 
 /// Speed measurement, not a test: prints figures and asserts nothing about
-/// time. Run once in release: `DSEGYM_BENCH=1 swift test -c release --filter DRAMBenchmark`.
+/// time. Run in release:
+///
+///     swift build -c release --product DSEGymPackageTests -Xswiftc -enable-testing
+///     DSEGYM_BENCH=1 swift test -c release --skip-build -Xswiftc -enable-testing --filter dramSimulationSpeed
+///
+/// `DSEGYM_BENCH_REQUESTS` changes the length of the random trace (default 10^6).
 @Test(.enabled(if: ProcessInfo.processInfo.environment["DSEGYM_BENCH"] == "1"))
 func dramSimulationSpeed() throws {
     let spec = try DRAMFixtures.ddr4
