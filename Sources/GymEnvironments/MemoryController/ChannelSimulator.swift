@@ -175,45 +175,26 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 return (mask, soonest)
             }
             if floor < wake { wake = floor }
-            // Refresh stale choices; leave out banks a claimed refresh holds.
-            var pending: UInt64 = 0
-            var scan = due
-            while scan != 0 {
-                let b = scan.trailingZeroBitCount
-                scan &= scan - 1
+            var pending = due
+            while pending != 0 {
+                let b = pending.trailingZeroBitCount
+                pending &= pending - 1
                 let q = base + b
+                let known = bound[q]
                 if refreshing && isRefreshTarget(rank: r, bank: b) { continue }
-                if bound[q] < 0 {
-                    chosen[q] = scheduler.pick(slots, q * capacity..<(q * capacity + queueCount[q]), openRow: openRow[q], lastWasWrite: lastWasWrite)
+                var i = chosen[q]
+                if known < 0 {
+                    i = scheduler.pick(slots, q * capacity..<(q * capacity + queueCount[q]), openRow: openRow[q], lastWasWrite: lastWasWrite)
+                    chosen[q] = i
                     bound[q] = 0
                 }
-                pending |= 1 << UInt64(b)
-            }
-            // Oldest chosen request first: the first one ready now is this
-            // rank's candidate, and no younger one needs its timing computed.
-            while pending != 0 {
-                var oldestBank = -1, oldestId = Int.max
-                scan = pending
-                while scan != 0 {
-                    let b = scan.trailingZeroBitCount
-                    scan &= scan - 1
-                    let q = base + b
-                    let id = slots[q * capacity + chosen[q]].id
-                    if id < oldestId { oldestId = id; oldestBank = b }
-                }
-                if let best, best.id < oldestId { break }
-                pending &= ~(1 << UInt64(oldestBank))
-                let q = base + oldestBank, i = chosen[q]
                 let req = slots[q * capacity + i]
+                if let best, best.id < req.id { continue }
                 let open = openRow[q]
                 let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
-                let t = timing.earliest(command, rank: r, bank: oldestBank)
+                let t = timing.earliest(command, rank: r, bank: b)
                 bound[q] = t
-                if t <= now {
-                    best = (command, r, oldestBank, i, req.id)
-                    break
-                }
-                if t < wake { wake = t }
+                if t <= now { best = (command, r, b, i, req.id) } else if t < wake { wake = t }
             }
         }
         guard let best else { return false }
