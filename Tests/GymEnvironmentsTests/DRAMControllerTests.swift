@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GymEnvironments
 import GymCore
@@ -100,4 +101,37 @@ import GymCore
     #expect(abs(spec.peakBandwidthGBps - 38.4) < 1e-9)
     let one = try DRAMFixtures.run(requests, spec: try DRAMFixtures.ddr4, mapping: mapping)
     #expect(try #require(two.metrics["bandwidth_GBps"]) > 1.5 * #require(one.metrics["bandwidth_GBps"]))
+}
+
+@Test func traceClockConvertsArrivalCyclesToControllerCycles() throws {
+    let spec = try DRAMFixtures.ddr4   // 1200 MHz
+    let trace = Trace(name: "t", requests: [TraceRequest(cycle: 100, isWrite: false, address: 0)])
+    let mapping = try AddressMapping(AddressMapping.defaultOrder, organisation: spec.organisation)
+    var config = ControllerConfiguration()
+    config.refreshPolicy = .noRefresh
+    let same = try DRAMSimulation(spec: spec, mapping: mapping, trace: trace).run(config)
+    let slow = try DRAMSimulation(spec: spec, mapping: mapping, trace: trace, traceClockMHz: 600).run(config)
+    #expect(same.commands()[0].cycle == 100)
+    #expect(slow.commands()[0].cycle == 200)   // 100 cycles at 600 MHz = 200 at 1200 MHz
+    #expect(slow.readLatencyCycles == same.readLatencyCycles)
+}
+
+@Test func perBankRefreshRefreshesEveryBankInTurnWhileOthersWork() throws {
+    var spec = try DRAMFixtures.ddr4
+    spec.timing.REFI = 1_600   // shortened so that a short trace sees many refreshes
+    let requests = TraceGenerator.random(count: 1_500, seed: 9)
+    let r = try DRAMFixtures.run(requests, spec: spec) { $0.refreshPolicy = .perBank; $0.refreshMaxPostponed = 1; $0.refreshMaxPulledin = 1 }
+    let refreshed = r.commands().filter { $0.command == .refpb }.map(\.bank)
+    #expect(refreshed.count >= spec.organisation.banks)
+    #expect(Array(refreshed.prefix(spec.organisation.banks)) == Array(0..<spec.organisation.banks))
+    #expect(r.commands().allSatisfy { $0.command != .refab })
+    let limits = ProtocolChecker.RefreshLimits(command: .refpb, interval: PerBankRefresh().interval(spec), maxPostponed: 1, maxPulledin: 1)
+    #expect(ProtocolChecker(spec: spec, refresh: limits).check(r.commands()).isEmpty)
+}
+
+@Test func relativeTraceFilesLoadByExtension() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dsegym-dram-\(UUID().uuidString).rstl").path
+    try "4: read 0x40\n4: write 0x80\n".write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(try Trace.load(path, relativeTo: nil).requests.map(\.cycle) == [4, 8])
 }
