@@ -110,3 +110,16 @@ private func settings(_ values: [String: String]) -> SpecObject {
         #expect(objective.kind == .targetSpec)
     }
 }
+
+@Test func commandLogIsReachableThroughASpecNarrowedEnvironment() throws {
+    let spec = try EnvironmentSpec(SpecObject([
+        "environment": .string("dram"),
+        "settings": .object(["trace": .string("stream")]),
+        "space": .object(["PagePolicy": .array([.string("Closed")])]),
+    ], baseDirectory: DRAMFixtures.environments), knownKinds: EnvironmentCatalog.names)
+    let (env, _) = try spec.build(EnvironmentCatalog.all)
+    #expect(env is ScopedEnvironment)
+    let text = try #require(try DRAMEnvironment.commandLog(of: env, for: env.designSpace.defaultConfiguration))
+    #expect(text.contains(" RDA "))   // the narrowed default is Closed: auto-precharge reads
+    #expect(try DRAMEnvironment.commandLog(of: try Branin.kind.make(SpecObject([:])), for: env.designSpace.defaultConfiguration) == nil)
+}

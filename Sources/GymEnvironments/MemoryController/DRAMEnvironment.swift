@@ -129,3 +129,17 @@ public struct DRAMEnvironment: DetailedEnvironment {
         try simulate(configuration).commandLogText
     }
 }
+
+extension DRAMEnvironment {
+    /// The command log of `configuration` when `environment` is a `dram`
+    /// environment or a spec-narrowed one (`ScopedEnvironment`), else nil.
+    /// This is what `dsegym evaluate --command-log FILE` writes.
+    ///
+    ///     let (env, _) = try spec.build(EnvironmentCatalog.all)
+    ///     let text = try DRAMEnvironment.commandLog(of: env, for: configuration)
+    public static func commandLog(of environment: any Environment, for configuration: Configuration) throws -> String? {
+        if let dram = environment as? DRAMEnvironment { return try dram.commandLog(for: configuration) }
+        if let scoped = environment as? ScopedEnvironment { return try commandLog(of: scoped.base, for: configuration) }
+        return nil
+    }
+}
