@@ -169,8 +169,10 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             let (due, floor) = bound.withUnsafeBufferPointer { p -> (UInt64, Int) in
                 var mask: UInt64 = 0, soonest = Int.max
                 for b in 0..<count {
-                    let known = p[base + b]
-                    if known > current { soonest = min(soonest, known) } else { mask |= 1 << UInt64(b) }
+                    let known = p[base &+ b]
+                    let due = known <= current
+                    mask |= UInt64(due ? 1 : 0) &<< UInt64(b)
+                    soonest = min(soonest, due ? Int.max : known)
                 }
                 return (mask, soonest)
             }
