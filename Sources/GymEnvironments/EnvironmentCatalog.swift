@@ -11,6 +11,7 @@ public enum EnvironmentCatalog {
         MappingEnvironment.kind,
         EyerissEnvironment.kind,
         CodesignEnvironment.kind,
+        DRAMEnvironment.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }
