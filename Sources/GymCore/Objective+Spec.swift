@@ -5,7 +5,7 @@
 ///       targets: {power_mW: 1000, latency_ns: 100}
 ///       constraints: {area_mm2: {max: 2.0}}
 extension Objective {
-    public static let specKeys = ["kind", "targets", "weights", "metric", "metrics", "constraints", "stop_at_reward"]
+    public static let specKeys = ["kind", "targets", "weights", "metric", "metrics", "constraints", "stop_at_reward", "reference"]
 
     /// Builds an objective, checking every metric against what the environment measures.
     public init(spec: SpecObject, metrics: [MetricSpec]) throws {
@@ -62,7 +62,17 @@ extension Objective {
                 bounds.append(Bound(metric: m, atMost: try limits.double("max"), atLeast: try limits.double("min")))
             }
         }
-        self.init(kind: kind, terms: terms, constraints: bounds, stopAtReward: try spec.double("stop_at_reward"))
+        var reference: [Double]?
+        if let r = try spec.object("reference") {
+            guard kind == .pareto else { throw spec.error("reference", "only a pareto objective has a hypervolume reference point") }
+            try r.requireOnly(terms.map(\.metric))
+            reference = try terms.map { t in
+                guard let v = try r.double(t.metric) else { throw r.error(t.metric, "missing; give a value for every pareto metric") }
+                return t.direction == .minimize ? v : -v
+            }
+        }
+        self.init(kind: kind, terms: terms, constraints: bounds, stopAtReward: try spec.double("stop_at_reward"),
+                  reference: reference)
     }
 
     /// Minimise the environment's first metric: the objective of a spec that names none.

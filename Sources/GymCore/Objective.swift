@@ -51,12 +51,18 @@ public struct Objective: Hashable, Sendable, Codable {
     public var constraints: [Bound]
     /// A reward at which a campaign may stop ("target reached").
     public var stopAtReward: Double?
+    /// Hypervolume reference point of a `pareto` objective, in
+    /// `objectiveVector` space (every entry minimised); nil: chosen from the
+    /// first feasible batch (see `ParetoArchive`).
+    public var reference: [Double]?
 
-    public init(kind: Kind, terms: [Term], constraints: [Bound] = [], stopAtReward: Double? = nil) {
+    public init(kind: Kind, terms: [Term], constraints: [Bound] = [], stopAtReward: Double? = nil,
+                reference: [Double]? = nil) {
         self.kind = kind
         self.terms = terms
         self.constraints = constraints
         self.stopAtReward = stopAtReward
+        self.reference = reference
     }
 
     /// The reward at which the user's target counts as reached, if defined.

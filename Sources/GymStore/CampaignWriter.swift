@@ -11,6 +11,9 @@ public final class CampaignWriter: TrialLog {
     private let insertParam: SQLiteStatement
     private let insertValue: SQLiteStatement
     private let insertAttribute: SQLiteStatement
+    private let insertFront: SQLiteStatement
+    /// The Pareto front so far, for campaigns with a `pareto` objective.
+    private var archive: ParetoArchive?
 
     init(store: TrialStore, campaign: CampaignRecord) throws {
         self.store = store
@@ -29,13 +32,51 @@ public final class CampaignWriter: TrialLog {
             "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, 0, ?, ?)")
         insertAttribute = try db.prepare(
             "INSERT INTO trial_user_attributes (trial_id, key, value_json) VALUES (?, ?, ?)")
+        insertFront = try db.prepare("""
+            INSERT INTO dsegym_fronts (campaign_id, batch, trials, front_size, hypervolume, reference_json, front_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        if campaign.objective.kind == .pareto {
+            // Resume: rebuild the front from the trials already logged.
+            var archive = ParetoArchive(reference: campaign.objective.reference)
+            let logged = try store.storedTrials(of: campaign.id).map { s in
+                Trial(index: s.index, batch: s.batch, configuration: Configuration([:]),
+                      metrics: try store.decodeMetrics(s.metricsJSON, specs: campaign.metrics, feasible: s.environmentFeasible, reason: nil),
+                      reward: s.reward, reason: s.reason, cacheHit: s.cacheHit, evalSeconds: s.evalSeconds)
+            }
+            // Batch by batch, as they were logged, so the reference point is
+            // fixed by the same first batch as in an uninterrupted run.
+            var start = 0
+            while start < logged.count {
+                var end = start
+                while end < logged.count, logged[end].batch == logged[start].batch { end += 1 }
+                archive.add(Array(logged[start..<end]), objective: campaign.objective)
+                start = end
+            }
+            self.archive = archive
+        }
     }
 
     public func append(_ trials: [Trial]) throws {
         let now = Timestamp.now()
         try store.db.transaction {
             for t in trials { try write(t, at: now) }
+            if archive != nil, let last = trials.last { try recordFront(after: trials, last: last) }
         }
+    }
+
+    private func recordFront(after trials: [Trial], last: Trial) throws {
+        archive!.add(trials, objective: campaign.objective)
+        let a = archive!
+        insertFront.reset()
+        insertFront.bind(1, campaign.id)
+        insertFront.bind(2, last.batch)
+        insertFront.bind(3, last.index + 1)
+        insertFront.bind(4, a.front.count)
+        insertFront.bind(5, a.hypervolume)
+        insertFront.bind(6, a.reference.map { "[" + $0.map(JSONText.number).joined(separator: ", ") + "]" })
+        insertFront.bind(7, "[" + a.front.map { String($0.index) }.joined(separator: ", ") + "]")
+        try insertFront.step()
     }
 
     private func write(_ t: Trial, at now: String) throws {

@@ -10,6 +10,7 @@ enum Migrations {
     static let all: [(name: String, sql: String)] = [
         ("v1-optuna-schema-12", optunaSchema),
         ("v2-dsegym-campaigns-and-trials", dsegymSchema),
+        ("v3-pareto-fronts", paretoFronts),
     ]
 
     static var latest: Int { all.count }
@@ -147,6 +148,21 @@ enum Migrations {
     /// Optuna study (`study_id`), each trial an Optuna trial (`trial_id`);
     /// parameters and metrics live in Optuna's `trial_params` and
     /// `trial_user_attributes`, and in the JSON columns here for fast reads.
+    /// After every batch of a campaign with a `pareto` objective: the
+    /// non-dominated trials so far and the hypervolume they dominate.
+    static let paretoFronts = """
+    CREATE TABLE dsegym_fronts (
+        campaign_id TEXT NOT NULL REFERENCES dsegym_campaigns (campaign_id) ON DELETE CASCADE,
+        batch INTEGER NOT NULL,
+        trials INTEGER NOT NULL,
+        front_size INTEGER NOT NULL,
+        hypervolume REAL,
+        reference_json TEXT,
+        front_json TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, batch)
+    ) WITHOUT ROWID;
+    """
+
     static let dsegymSchema = """
     CREATE TABLE dsegym_campaigns (
         campaign_id TEXT NOT NULL PRIMARY KEY,

@@ -37,6 +37,8 @@ extension TrialStore {
                 let added = try copyTrials(of: c.id, studyID: studyID)
                 if existing == nil { report.campaignsAdded += 1 } else if added > 0 { report.campaignsExtended += 1 }
                 report.trialsAdded += added
+                try db.prepare("INSERT OR IGNORE INTO main.dsegym_fronts SELECT * FROM shard.dsegym_fronts WHERE campaign_id = ?")
+                    .run([.text(c.id)])
                 if existing == nil || added > 0 {
                     try db.prepare("""
                         UPDATE dsegym_campaigns SET (status, stop_reason, finished_at, wall_seconds, agent_seconds) =
