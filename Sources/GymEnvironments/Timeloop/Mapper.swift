@@ -77,11 +77,21 @@ public struct Mapper: Sendable, Hashable {
     }
 
     public func map(_ problem: LoopProblem, on arch: Architecture) -> Outcome {
-        let levels = arch.levels.count
-        let trivial = Mapping.allAtTop(problem, levels: levels)
+        let trivial = Mapping.allAtTop(problem, levels: arch.levels.count)
         if let reason = LoopNestModel.violation(problem, arch, trivial) {
             return .infeasible("no legal mapping of \(problem.name): even one element per tile fails (\(reason))")
         }
+        if goal == .lastLevelAccesses, let ladder = ladderMap(problem, on: arch) { return .mapped(ladder) }
+        return .mapped(search(problem, on: arch, score: score, budget: budget))
+    }
+
+    /// The bounded search (see the type's comment) on `arch`, ranking
+    /// candidates by `score` within `budget` evaluations; `arch` must admit
+    /// the all-at-top mapping. A legal `warmStart` is evaluated first and
+    /// joins the descent's starts, so the result scores at most as much.
+    func search(_ problem: LoopProblem, on arch: Architecture, score: (LoopNestResult) -> Score,
+                budget: Int, warmStart: Mapping? = nil) -> Choice {
+        let trivial = Mapping.allAtTop(problem, levels: arch.levels.count)
         var search = MapperSearch(problem: problem, arch: arch, rng: SplitMix64(seed: seed ^ problem.seedSalt))
         var best = (mapping: trivial, result: LoopNestModel.evaluate(problem, arch, trivial))
         var bestScore = score(best.result)
@@ -101,7 +111,7 @@ public struct Mapper: Sendable, Hashable {
             return (m, r, s)
         }
 
-        let budget = max(1, self.budget)
+        let budget = max(1, budget)
         var starts: [(mapping: Mapping, score: Score)] = []
         // The best candidate of each of the three best spatial assignments:
         // descents from different spatial choices explore different basins.
@@ -116,6 +126,7 @@ public struct Mapper: Sendable, Hashable {
             starts.sort { $0.score < $1.score }
             if starts.count > 3 { starts.removeLast() }
         }
+        if let warmStart, LoopNestModel.violation(problem, arch, warmStart) == nil { remember(legal(warmStart)) }
         for candidate in search.enumerated() where evaluated < budget { remember(legal(candidate)) }
         let randomEnd = evaluated + (budget - evaluated) / 10
         var attempts = 0
@@ -152,7 +163,7 @@ public struct Mapper: Sendable, Hashable {
                 if let e = legal(kicked) { current = (e.mapping, e.score) }
             }
         }
-        return .mapped(Choice(mapping: best.mapping, result: best.result, evaluated: evaluated))
+        return Choice(mapping: best.mapping, result: best.result, evaluated: evaluated)
     }
 }
 
