@@ -19,6 +19,11 @@ import GymCore
 ///    descent reaches a local optimum.
 /// The random stream comes from `seed` and the layer's shape only, so the same
 /// layer and architecture always give the same mapping.
+///
+/// Under `last-level-accesses` this search runs once per rung of a capacity
+/// ladder of the global buffer (see `ladderMap`), which guarantees that a
+/// bigger global buffer never gets a mapping with more DRAM words. The other
+/// goals run it once on the real architecture and guarantee no such thing.
 public struct Mapper: Sendable, Hashable {
     /// What the mapper minimises.
     public enum Goal: String, CaseIterable, Sendable {
@@ -28,12 +33,13 @@ public struct Mapper: Sendable, Hashable {
         /// Cycles, then energy.
         case delay
         /// Words moved to and from main memory, then EDP (Timeloop's
-        /// `last-level-accesses`).
+        /// `last-level-accesses`); monotone in the global buffer's capacity.
         case lastLevelAccesses = "last-level-accesses"
     }
 
     public var goal: Goal
-    /// Model evaluations per layer.
+    /// Model evaluations per layer; under `last-level-accesses`, per rung of
+    /// the capacity ladder an eighth of it (`rungBudget`).
     public var budget: Int
     public var seed: UInt64
 
@@ -90,7 +96,7 @@ public struct Mapper: Sendable, Hashable {
     /// the all-at-top mapping. A legal `warmStart` is evaluated first and
     /// joins the descent's starts, so the result scores at most as much.
     func search(_ problem: LoopProblem, on arch: Architecture, score: (LoopNestResult) -> Score,
-                budget: Int, warmStart: Mapping? = nil) -> Choice {
+                budget: Int, warmStart: Mapping? = nil, spatialOptions: Int = 6) -> Choice {
         let trivial = Mapping.allAtTop(problem, levels: arch.levels.count)
         var search = MapperSearch(problem: problem, arch: arch, rng: SplitMix64(seed: seed ^ problem.seedSalt))
         var best = (mapping: trivial, result: LoopNestModel.evaluate(problem, arch, trivial))
@@ -127,7 +133,7 @@ public struct Mapper: Sendable, Hashable {
             if starts.count > 3 { starts.removeLast() }
         }
         if let warmStart, LoopNestModel.violation(problem, arch, warmStart) == nil { remember(legal(warmStart)) }
-        for candidate in search.enumerated() where evaluated < budget { remember(legal(candidate)) }
+        for candidate in search.enumerated(keep: spatialOptions) where evaluated < budget { remember(legal(candidate)) }
         let randomEnd = evaluated + (budget - evaluated) / 10
         var attempts = 0
         while evaluated < randomEnd && attempts < 4 * budget {
