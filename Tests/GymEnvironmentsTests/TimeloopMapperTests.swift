@@ -24,11 +24,13 @@ struct TimeloopMapperTests {
 
     @Test func chosenMappingsAreLegalAndDeterministic() throws {
         let arch = Self.architecture()
-        for layer in Self.alexnet.layers.prefix(3) {
-            let a = try Self.mapped(layer, arch), b = try Self.mapped(layer, arch)
-            #expect(a.mapping == b.mapping)
-            #expect(a.result.energyPJ == b.result.energyPJ)
-            #expect(LoopNestModel.violation(LoopProblem(layer), arch, a.mapping) == nil)
+        for goal in [Mapper.Goal.edp, .lastLevelAccesses] {
+            for layer in Self.alexnet.layers.prefix(3) {
+                let a = try Self.mapped(layer, arch, goal: goal), b = try Self.mapped(layer, arch, goal: goal)
+                #expect(a.mapping == b.mapping)
+                #expect(a.result.energyPJ == b.result.energyPJ)
+                #expect(LoopNestModel.violation(LoopProblem(layer), arch, a.mapping) == nil)
+            }
         }
     }
 
