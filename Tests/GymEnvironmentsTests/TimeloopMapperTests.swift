@@ -24,11 +24,13 @@ struct TimeloopMapperTests {
 
     @Test func chosenMappingsAreLegalAndDeterministic() throws {
         let arch = Self.architecture()
-        for layer in Self.alexnet.layers.prefix(3) {
-            let a = try Self.mapped(layer, arch), b = try Self.mapped(layer, arch)
-            #expect(a.mapping == b.mapping)
-            #expect(a.result.energyPJ == b.result.energyPJ)
-            #expect(LoopNestModel.violation(LoopProblem(layer), arch, a.mapping) == nil)
+        for goal in [Mapper.Goal.edp, .lastLevelAccesses] {
+            for layer in Self.alexnet.layers.prefix(3) {
+                let a = try Self.mapped(layer, arch, goal: goal), b = try Self.mapped(layer, arch, goal: goal)
+                #expect(a.mapping == b.mapping)
+                #expect(a.result.energyPJ == b.result.energyPJ)
+                #expect(LoopNestModel.violation(LoopProblem(layer), arch, a.mapping) == nil)
+            }
         }
     }
 
@@ -55,34 +57,55 @@ struct TimeloopMapperTests {
         }
     }
 
-    /// The mapper is a heuristic: this checks that, on layers small enough for
-    /// the budget to cover their mapping space well, it turns extra global
-    /// buffer capacity into DRAM reuse (goal: last-level accesses, as
-    /// Timeloop's mapper can be told). It is not a theorem for a bounded
-    /// search: with 400 evaluations, search noise made 2048 rows come out
-    /// worse than 1024 on AlexNet conv1/conv2, and broke it on bigger layers
-    /// (K64 C32 5×5 stride 2 at 65536 rows; a 64×1024×512 GEMM at 4096
-    /// rows). Under EDP the mapper may also
-    /// rightly trade DRAM traffic for cheaper on-chip energy or fewer cycles.
+    /// The rule of issue #4, "a bigger buffer never increases DRAM accesses
+    /// under the same mapper budget", as the mapper guarantees it by
+    /// construction (`Mapper.ladderMap`): under the `last-level-accesses`
+    /// goal, doubling the global buffer (the outermost bounded level) never
+    /// raises the DRAM words of the chosen mapping, for any budget and seed.
+    /// Checked on every AlexNet layer (conv1/conv2 broke it before the
+    /// ladder) and five other shapes, from 1,024 to 65,536 rows of one word
+    /// (budget 40), and on conv1/conv2 with rows of four words (budget 160).
+    /// Not claimed (and not true of this heuristic, see `Mapper.ladderMap`):
+    /// the same for scratchpad depths, or for DRAM words under the other
+    /// goals (EDP may trade DRAM words for energy or cycles).
     @Test func biggerGlobalBufferNeverIncreasesDRAMAccesses() throws {
-        let layers = [
+        let layers = Self.alexnet.layers + [
             Layer(name: "conv", type: .conv, k: 32, c: 32, r: 3, s: 3, y: 20, x: 20),
-            Layer(name: "conv-b", type: .conv, k: 48, c: 32, r: 3, s: 3, y: 26, x: 26),
             Layer(name: "strided-conv", type: .conv, k: 32, c: 16, r: 5, s: 5, y: 41, x: 41, stride: 2),
+            Layer(name: "dw", type: .depthwiseConv, k: 32, c: 32, r: 3, s: 3, y: 18, x: 18, stride: 1, groups: 32),
             Layer.gemm("fc", rows: 16, inFeatures: 512, outFeatures: 256),
-            Layer.gemm("fc-b", rows: 32, inFeatures: 1024, outFeatures: 256),
+            Layer.gemm("fc-b", rows: 64, inFeatures: 1024, outFeatures: 512),
         ]
-        for layer in layers {
-            var previous = Double.infinity, first = Double.infinity
-            for depth in Parameter.powersOfTwo(1024, 65536) {
-                let arch = Self.architecture(["glb_depth": .real(depth), "glb_block_size": .real(1)])
-                let dram = try Self.mapped(layer, arch, budget: 400, goal: .lastLevelAccesses).result.topAccesses
-                #expect(dram <= previous, "\(layer.name) at glb_depth \(Int(depth))")
-                previous = dram
-                if depth == 1024 { first = dram }
+        var improved = 0
+        for (budget, block, layers) in [(40, 1.0, layers), (160, 4.0, Array(layers.prefix(2)))] {
+            for layer in layers {
+                var previous = Double.infinity, first = Double.infinity
+                for depth in Parameter.powersOfTwo(1024, 65536) {
+                    let arch = Self.architecture(["glb_depth": .real(depth), "glb_block_size": .real(block)])
+                    let dram = try Self.mapped(layer, arch, budget: budget, goal: .lastLevelAccesses).result.topAccesses
+                    #expect(dram <= previous, "\(layer.name) at glb_depth \(Int(depth)) × \(Int(block)), budget \(budget)")
+                    previous = dram
+                    if depth == 1024 { first = dram }
+                }
+                if previous < first { improved += 1 }
             }
-            // The sweep matters: 1024 rows force refetches that 65536 avoid.
-            #expect(previous < first, "\(layer.name)")
+        }
+        // The sweep matters: on most layers 1,024 rows force refetches that
+        // 65,536 avoid (13 of these 15 sweeps when written).
+        #expect(improved >= 10)
+    }
+
+    /// Why the ladder is sound: nothing about the global buffer but its
+    /// capacity steers the search, so its class and banks (which change its
+    /// access energy) leave the DRAM words of the chosen mapping unchanged.
+    @Test func globalBufferEnergiesDoNotSteerTheLastLevelSearch() throws {
+        for layer in Self.alexnet.layers.prefix(2) {
+            var words: Set<Double> = []
+            for (cls, banks) in [("smartbuffer_SRAM", 32.0), ("SRAM", 16), ("regfile", 128), ("smartbuffer_RF", 64)] {
+                let arch = Self.architecture(["glb_depth": .real(2048), "glb_class": .text(cls), "glb_banks": .real(banks)])
+                words.insert(try Self.mapped(layer, arch, budget: 40, goal: .lastLevelAccesses).result.topAccesses)
+            }
+            #expect(words.count == 1, "\(layer.name): \(words.sorted())")
         }
     }
 

@@ -22,7 +22,7 @@ public struct EyerissEnvironment: DetailedEnvironment {
         ("workload", "network: a shipped name (alexnet, resnet50, mobilenetv2, vgg16) or a CSV path (default alexnet)"),
         ("conv_only", "skip GEMM/FC layers, as Timeloop's AlexNet example does (default false)"),
         ("mapper_budget", "model evaluations the mapper spends per layer (default 1000)"),
-        ("mapper_objective", "what the mapper minimises per layer: edp, energy, delay (default edp)"),
+        ("mapper_objective", "what the mapper minimises per layer: edp, energy, delay, last-level-accesses (DRAM words; never more with a bigger global buffer) (default edp)"),
         ("mapper_seed", "seed of the mapper's random search (default 1)"),
         ("dram_bandwidth", "DRAM words per cycle, read and write each (default 4: a 64-bit bus of 16-bit words)"),
         ("mac_energy_pJ", "energy of one MAC, pJ (default 0.2077)"),

@@ -19,6 +19,11 @@ import GymCore
 ///    descent reaches a local optimum.
 /// The random stream comes from `seed` and the layer's shape only, so the same
 /// layer and architecture always give the same mapping.
+///
+/// Under `last-level-accesses` this search runs once per rung of a capacity
+/// ladder of the global buffer (see `ladderMap`), which guarantees that a
+/// bigger global buffer never gets a mapping with more DRAM words. The other
+/// goals run it once on the real architecture and guarantee no such thing.
 public struct Mapper: Sendable, Hashable {
     /// What the mapper minimises.
     public enum Goal: String, CaseIterable, Sendable {
@@ -28,12 +33,13 @@ public struct Mapper: Sendable, Hashable {
         /// Cycles, then energy.
         case delay
         /// Words moved to and from main memory, then EDP (Timeloop's
-        /// `last-level-accesses`).
+        /// `last-level-accesses`); monotone in the global buffer's capacity.
         case lastLevelAccesses = "last-level-accesses"
     }
 
     public var goal: Goal
-    /// Model evaluations per layer.
+    /// Model evaluations per layer; under `last-level-accesses`, per rung of
+    /// the capacity ladder an eighth of it (`rungBudget`).
     public var budget: Int
     public var seed: UInt64
 
@@ -77,11 +83,21 @@ public struct Mapper: Sendable, Hashable {
     }
 
     public func map(_ problem: LoopProblem, on arch: Architecture) -> Outcome {
-        let levels = arch.levels.count
-        let trivial = Mapping.allAtTop(problem, levels: levels)
+        let trivial = Mapping.allAtTop(problem, levels: arch.levels.count)
         if let reason = LoopNestModel.violation(problem, arch, trivial) {
             return .infeasible("no legal mapping of \(problem.name): even one element per tile fails (\(reason))")
         }
+        if goal == .lastLevelAccesses, let ladder = ladderMap(problem, on: arch) { return .mapped(ladder) }
+        return .mapped(search(problem, on: arch, score: score, budget: budget))
+    }
+
+    /// The bounded search (see the type's comment) on `arch`, ranking
+    /// candidates by `score` within `budget` evaluations; `arch` must admit
+    /// the all-at-top mapping. A legal `warmStart` is evaluated first and
+    /// joins the descent's starts, so the result scores at most as much.
+    func search(_ problem: LoopProblem, on arch: Architecture, score: (LoopNestResult) -> Score,
+                budget: Int, warmStart: Mapping? = nil, spatialOptions: Int = 6) -> Choice {
+        let trivial = Mapping.allAtTop(problem, levels: arch.levels.count)
         var search = MapperSearch(problem: problem, arch: arch, rng: SplitMix64(seed: seed ^ problem.seedSalt))
         var best = (mapping: trivial, result: LoopNestModel.evaluate(problem, arch, trivial))
         var bestScore = score(best.result)
@@ -101,7 +117,7 @@ public struct Mapper: Sendable, Hashable {
             return (m, r, s)
         }
 
-        let budget = max(1, self.budget)
+        let budget = max(1, budget)
         var starts: [(mapping: Mapping, score: Score)] = []
         // The best candidate of each of the three best spatial assignments:
         // descents from different spatial choices explore different basins.
@@ -116,7 +132,8 @@ public struct Mapper: Sendable, Hashable {
             starts.sort { $0.score < $1.score }
             if starts.count > 3 { starts.removeLast() }
         }
-        for candidate in search.enumerated() where evaluated < budget { remember(legal(candidate)) }
+        if let warmStart, LoopNestModel.violation(problem, arch, warmStart) == nil { remember(legal(warmStart)) }
+        for candidate in search.enumerated(keep: spatialOptions) where evaluated < budget { remember(legal(candidate)) }
         let randomEnd = evaluated + (budget - evaluated) / 10
         var attempts = 0
         while evaluated < randomEnd && attempts < 4 * budget {
@@ -152,7 +169,7 @@ public struct Mapper: Sendable, Hashable {
                 if let e = legal(kicked) { current = (e.mapping, e.score) }
             }
         }
-        return .mapped(Choice(mapping: best.mapping, result: best.result, evaluated: evaluated))
+        return Choice(mapping: best.mapping, result: best.result, evaluated: evaluated)
     }
 }
 

@@ -79,10 +79,10 @@ struct MapperSearch {
         return options.prefix(keep).map(\.spatial)
     }
 
-    /// Greedy fills of the best spatial options under three stationary orders.
-    func enumerated() -> [Mapping] {
+    /// Greedy fills of the `keep` best spatial options under three stationary orders.
+    func enumerated(keep: Int = 6) -> [Mapping] {
         var out: [Mapping] = []
-        for spatial in spatialOptions(keep: 6) {
+        for spatial in spatialOptions(keep: keep) {
             for t in [DataTensor.weights, .outputs, .inputs] {
                 let order = MapperSearch.order(stationary: t)
                 var m = Mapping(temporal: [LoopExtents](repeating: .ones, count: top + 1), spatial: spatial,
