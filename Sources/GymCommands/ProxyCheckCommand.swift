@@ -107,7 +107,9 @@ struct ProxyCheck {
             out.append("\(infeasible.count) of \(rows.count) designs are infeasible on the real environment: "
                        + (infeasible.first?.real.reason ?? ""))
         }
-        if let bestReal = rows.indices.filter({ rows[$0].realReward != nil }).max(by: { rows[$0].realReward! < rows[$1].realReward! }) {
+        // The first (best by proxy) of the designs with the highest real reward.
+        if let bestReal = rows.indices.filter({ rows[$0].realReward != nil })
+            .reduce(nil as Int?, { best, i in best.map { rows[i].realReward! > rows[$0].realReward! ? i : $0 } ?? i }) {
             out.append("best real reward \(ProxyReport.format(rows[bestReal].realReward!)) is the proxy's #\(bestReal + 1): \(rows[bestReal].configuration)")
         }
         return out

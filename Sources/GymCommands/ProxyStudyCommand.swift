@@ -53,7 +53,7 @@ struct ProxyStudyCommand: ParsableCommand {
         var sets: [(label: String, trials: TrialSet)] = []
         for reference in references {
             let name = "study-\(URL(fileURLWithPath: reference).deletingPathExtension().lastPathComponent)-s\(seed)"
-            sets.append((reference, try campaignTrials(name: name, agent: reference, trials: budget, seed: seed, database: path, loader: loader)))
+            sets.append((URL(fileURLWithPath: reference).deletingPathExtension().lastPathComponent, try campaignTrials(name: name, agent: reference, trials: budget, seed: seed, database: path, loader: loader)))
         }
         let held = try campaignTrials(name: "study-heldout-random-s\(seed + 1000)", agent: "random", trials: testTrials ?? budget,
                                       seed: seed + 1000, database: path, loader: loader)
@@ -101,24 +101,32 @@ struct ProxyStudy {
     var droppedFromHeldOut: Int
 
     /// Every single-agent set cut to the smallest distinct count `n` (seeded
-    /// subsample), plus a mix of `n / k` from each of the `k` agents; the
-    /// held-out set loses every configuration any training set contains.
+    /// subsample), plus a mix drawing from the `k` agents in turn (each in a
+    /// seeded random order, skipping designs already in it) until it has `n`;
+    /// the held-out set loses every configuration any training set contains.
     static func make(sets: [(label: String, trials: TrialSet)], heldOut: TrialSet, seed: UInt64) -> ProxyStudy {
         let n = sets.map(\.trials.count).min() ?? 0
         var rng = SplitMix64(seed: seed).derived(0x57D)
-        func sample(_ t: TrialSet, _ count: Int) -> TrialSet {
-            var order = Array(0..<t.count)
+        let orders = sets.map { s -> [Int] in
+            var order = Array(0..<s.trials.count)
             order.shuffle(using: &rng)
-            return t.subset(Array(order.prefix(count)).sorted())
+            return order
         }
-        var training = sets.map { ($0.label, sample($0.trials, n)) }
+        var training = zip(sets, orders).map { ($0.label, $0.trials.subset(Array($1.prefix(n)).sorted())) }
         if sets.count > 1 {
-            var mix = TrialSet()
-            for (i, s) in sets.enumerated() {
-                // Shares differ by at most one so the mix has n distinct trials when it can.
-                let share = n / sets.count + (i < n % sets.count ? 1 : 0)
-                mix = mix.merging(sample(s.trials, share))
+            var picks = [[Int]](repeating: [], count: sets.count)
+            var taken = Set<UInt64>(), cursor = [Int](repeating: 0, count: sets.count)
+            var agent = 0
+            while taken.count < n, zip(cursor, orders).contains(where: { $0 < $1.count }) {
+                while cursor[agent] < orders[agent].count {
+                    let i = orders[agent][cursor[agent]]
+                    cursor[agent] += 1
+                    if taken.insert(sets[agent].trials.configurations[i].stableHash).inserted { picks[agent].append(i); break }
+                }
+                agent = (agent + 1) % sets.count
             }
+            var mix = TrialSet()
+            for (s, p) in zip(sets, picks) { mix = mix.merging(s.trials.subset(p.sorted())) }
             training.append(("mix of " + sets.map(\.label).joined(separator: "+"), mix))
         }
         var seen = Set<UInt64>()

@@ -60,14 +60,20 @@ public struct FeatureEncoding: Codable, Hashable, Sendable {
     /// The feature vector of a configuration (a missing or unknown value
     /// encodes as all-zero one-hot columns or NaN, which trees send right).
     public func features(_ configuration: Configuration) -> [Double] {
-        columns.map { column in
-            let value = configuration[column.parameter]
+        var out = [Double]()
+        out.reserveCapacity(columns.count)
+        // Columns of one parameter are adjacent: look its value up once.
+        var name = "", value: ParameterValue?
+        for column in columns {
+            if column.parameter != name { name = column.parameter; value = configuration[name] }
             switch column.kind {
-            case .oneHot: return value?.text == column.choice ? 1 : 0
-            case .value: return value?.number ?? .nan
-            case .log2: return value?.number.map { Foundation.log2($0) } ?? .nan
+            case .oneHot:
+                if case .text(let s)? = value { out.append(s == column.choice ? 1 : 0) } else { out.append(0) }
+            case .value: out.append(value?.number ?? .nan)
+            case .log2: out.append(value?.number.map { Foundation.log2($0) } ?? .nan)
             }
         }
+        return out
     }
 
     /// The design space the encoding was made from.

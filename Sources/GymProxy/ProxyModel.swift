@@ -76,10 +76,12 @@ public struct ProxyModel: Codable, Sendable {
 
     public var metricSpecs: [MetricSpec] { metrics.map(\.metric) }
 
-    /// Both encodings of configurations, for `predict`.
+    /// The encodings of configurations the regressors need (the GP's only
+    /// when a metric has a GP), for `predict`.
     public func encode(_ configurations: [Configuration], space: DesignSpace) -> [EncodedPoint] {
-        configurations.map {
-            EncodedPoint(features: encoding.features($0), unit: encoding.gaussianProcessInputs($0, space: space))
+        let needsUnit = metrics.contains { if case .gaussianProcess = $0.regressor { return true } else { return false } }
+        return configurations.map {
+            EncodedPoint(features: encoding.features($0), unit: needsUnit ? encoding.gaussianProcessInputs($0, space: space) : [])
         }
     }
 

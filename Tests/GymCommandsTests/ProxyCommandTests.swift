@@ -80,3 +80,20 @@ struct ProxyCommandTests {
         #expect(out.stderr.contains("branin") && out.stderr.contains("fingerprint"))
     }
 }
+
+/// The diversity study: one row per agent plus the mix, all the same size.
+struct ProxyStudyCommandTests {
+    @Test func study_printsOneRowPerAgentAndTheMix_ofEqualSize() throws {
+        let dir = CLI.temporaryFolder().path
+        let out = try CLI.run(["proxy", "study", "--env", ProxyCommandTests.env, "--budget", "60", "--agents", "random,ga",
+                               "--seed", "4", "--trees", "8", "--db", "\(dir)/study.sqlite"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = out.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        let size = try #require(rows.first?.firstIndex(of: "distinct").map { Int(rows[0][$0 - 1]) } ?? nil)
+        for label in ["random", "ga", "mix"] {
+            let row = try #require(rows.first { $0.first == label }, "\(label) missing: \(out.stdout)")
+            let n = label == "mix" ? row[3] : row[1]
+            #expect(Int(n) == size, "\(label): \(row)")
+        }
+    }
+}
