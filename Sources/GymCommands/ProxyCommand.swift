@@ -113,6 +113,8 @@ enum ProxyReport {
                             model.kind.rawValue, model.environment.id, seconds, model.training.trials,
                             model.training.campaigns.count,
                             model.training.campaigns.map(\.name).joined(separator: ", "), path)]
+        lines.append("trials per metric model: " + model.metrics.map { "\($0.metric.key) \($0.trainingCount)" }.joined(separator: ", ")
+                     + (model.kind == .gp ? " (GP: a seeded subsample of the feasible trials, --gp-max-points)" : " (feasible trials)"))
         if let f = model.feasibility {
             lines.append(String(format: "feasibility model: %.1f%% of training trials feasible", 100 * f.feasibleFraction))
         }

@@ -97,7 +97,9 @@ public enum ProxyFitter {
             regressor = .nearestNeighbours(NearestNeighbours.fit(rows: rows.map { encoding.features(trials.configurations[$0]) },
                                                                  targets: y, k: settings.neighbours))
         }
-        return MetricModel(metric: spec, transform: transform, trainingCount: rows.count, regressor: regressor)
+        var used = rows.count
+        if case .gaussianProcess(let g) = regressor { used = g.inputs.count }
+        return MetricModel(metric: spec, transform: transform, trainingCount: used, regressor: regressor)
     }
 
     /// A feasibility forest when the trials include both verdicts, else nil.
@@ -122,19 +124,23 @@ public enum ProxyFitter {
         order.shuffle(using: &rng)
         let k = min(settings.folds, trials.count)
         var measured: [String: [Double]] = [:], predicted: [String: [Double]] = [:]
-        var inner = settings
-        inner.folds = 0
+        let encoding = FeatureEncoding(space: environment.designSpace)
         for fold in 0..<k {
             let test = order.enumerated().filter { $0.offset % k == fold }.map(\.element).sorted()
             let testSet = Set(test)
             let train = trials.subset((0..<trials.count).filter { !testSet.contains($0) })
-            let held = trials.subset(test)
-            guard let model = try? fit(trials: train, environment: environment, environmentSpec: .null, specFile: nil,
-                                       database: "", kind: kind, metricKeys: specs.map(\.key), settings: inner,
-                                       seed: seed, jobs: jobs) else { continue }
-            for (spec, pair) in zip(specs, ProxyEvaluation.pairs(model: model, on: held, space: environment.designSpace)) {
-                measured[spec.key, default: []] += pair.measured
-                predicted[spec.key, default: []] += pair.predicted
+            for (m, spec) in specs.enumerated() {
+                let rows = test.filter { trials.feasible[$0] && (trials.metrics[$0][spec.key].map(\.isFinite) ?? false) }
+                // A fold without two feasible training trials for this metric predicts nothing.
+                guard !rows.isEmpty, let model = try? fitMetric(
+                    spec, trials: train, encoding: encoding, space: environment.designSpace, kind: kind, settings: settings,
+                    seed: SplitMix64(seed: seed).derived(UInt64(m + 1)).state, jobs: jobs) else { continue }
+                let points = rows.map {
+                    EncodedPoint(features: encoding.features(trials.configurations[$0]),
+                                 unit: encoding.gaussianProcessInputs(trials.configurations[$0], space: environment.designSpace))
+                }
+                measured[spec.key, default: []] += rows.map { trials.metrics[$0][spec.key]! }
+                predicted[spec.key, default: []] += model.predict(points)
             }
         }
         var out: [String: Accuracy] = [:]
