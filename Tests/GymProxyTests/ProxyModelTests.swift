@@ -24,6 +24,10 @@ struct ProxyModelTests {
         #expect(before == after)
         #expect(loaded.training.trialSetHash == model.training.trialSetHash)
         #expect(loaded.encoding == model.encoding)
+        if kind == .gp {
+            // The GP is conditioned on a capped, seeded subsample (maxPoints 60).
+            #expect(model.metrics.allSatisfy { $0.trainingCount == 60 })
+        }
     }
 
     @Test func sameSeed_sameModelFile_differentSeed_differentForest() throws {
