@@ -63,14 +63,19 @@ public struct FeatureEncoding: Codable, Hashable, Sendable {
         var out = [Double]()
         out.reserveCapacity(columns.count)
         // Columns of one parameter are adjacent: look its value up once.
-        var name = "", value: ParameterValue?
-        for column in columns {
-            if column.parameter != name { name = column.parameter; value = configuration[name] }
-            switch column.kind {
-            case .oneHot:
-                if case .text(let s)? = value { out.append(s == column.choice ? 1 : 0) } else { out.append(0) }
-            case .value: out.append(value?.number ?? .nan)
-            case .log2: out.append(value?.number.map { Foundation.log2($0) } ?? .nan)
+        var i = 0
+        while i < columns.count {
+            let name = columns[i].parameter
+            let value = configuration[name]
+            let number = value?.number
+            let choice = number == nil ? value?.text : nil
+            while i < columns.count, columns[i].parameter == name {
+                switch columns[i].kind {
+                case .oneHot: out.append(choice != nil && choice == columns[i].choice ? 1 : 0)
+                case .value: out.append(number ?? .nan)
+                case .log2: out.append(number.map { Foundation.log2($0) } ?? .nan)
+                }
+                i += 1
             }
         }
         return out
