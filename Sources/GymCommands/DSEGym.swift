@@ -9,7 +9,8 @@ public struct DSEGym: ParsableCommand {
         abstract: "Design-space exploration gym for computer architecture.",
         subcommands: [RunCommand.self, ResumeCommand.self, CompareCommand.self, SweepCommand.self,
                       ExportCommand.self, ReportCommand.self, EvaluateCommand.self, EnvsCommand.self, AgentsCommand.self,
-                      RunTaskCommand.self, MergeCommand.self, StatusCommand.self, BenchCommand.self, ProxyCommand.self])
+                      CodesignBaselineCommand.self, RunTaskCommand.self, MergeCommand.self, StatusCommand.self,
+                      BenchCommand.self, ProxyCommand.self])
 
     public init() {}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GymCore
+import GymEnvironments
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,9 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Add per-layer (per-part) detail where the environment has it.")
     var perLayer = false
 
+    @Option(help: "Write the issued DRAM commands with their cycles to this file (dram environment).")
+    var commandLog: String?
+
     func run() throws {
         let loader = try EnvironmentLoader(path: env, sets: sets)
         let configuration = loader.configuration
@@ -30,12 +34,24 @@ struct EvaluateCommand: ParsableCommand {
             parts = []
         }
         let (reward, reason) = loader.objective.score(metrics)
+        if let commandLog { try writeCommandLog(loader.environment, configuration, to: commandLog) }
         if json {
             say(EvaluationReport.json(environment: loader.environment.id, configuration: configuration, metrics: metrics,
                                       reward: reward, reason: reason, parts: parts))
         } else {
             say(EvaluationReport.text(environment: loader.environment.id, configuration: configuration, metrics: metrics,
                                       reward: reward, reason: reason, parts: perLayer ? parts : []))
+        }
+    }
+}
+
+extension EvaluateCommand {
+    private func writeCommandLog(_ environment: any Environment, _ configuration: Configuration, to path: String) throws {
+        guard let text = try DRAMEnvironment.commandLog(of: environment, for: configuration) else {
+            throw SpecError(key: "--command-log", "only the dram environment issues DRAM commands; \(environment.id) does not")
+        }
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw SpecError(file: path, "cannot write the command log: \(error.localizedDescription)")
         }
     }
 }

@@ -10,6 +10,8 @@ public enum EnvironmentCatalog {
         AcceleratorEnvironment.kind,
         MappingEnvironment.kind,
         EyerissEnvironment.kind,
+        CodesignEnvironment.kind,
+        DRAMEnvironment.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }

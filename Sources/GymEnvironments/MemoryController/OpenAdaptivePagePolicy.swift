@@ -1,0 +1,5 @@
+/// OpenAdaptive: keep the row open unless another row of this bank is
+/// wanted and no request wants this one.
+struct OpenAdaptivePagePolicy: PagePolicyRule {
+    func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { conflictsWaiting && !hitsWaiting }
+}

@@ -1,0 +1,4 @@
+/// Open: keep the row open; a conflict later pays an explicit PRE.
+struct OpenPagePolicy: PagePolicyRule {
+    func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { false }
+}

@@ -1,0 +1,100 @@
+/// The earliest cycle each command may issue, per bank, bank group and rank,
+/// kept up to date by replaying `TimingConstraint`s on every issued command.
+struct TimingState: Sendable {
+    private let ranks: Int, banks: Int, groups: Int, banksPerGroup: Int
+    private let n = DRAMCommand.count
+    private var bankNext: [Int], groupNext: [Int], rankNext: [Int]
+    /// Constraints grouped by preceding command: (scope, following, latency).
+    private let rules: [[(scope: TimingScope, following: Int, latency: Int)]]
+    /// Rolling-window rules (tFAW) and, per rank, the recent issue times of their preceding command.
+    private let windows: [TimingConstraint]
+    /// Per (rank, window rule): the last `window` issue times, oldest first.
+    private var windowTimes: [Int]
+    private let windowDepth: Int
+    /// Per command: whether some window rule has it as the following command.
+    private let windowed: [Bool]
+
+    init(spec: MemSpec) {
+        let o = spec.organisation
+        ranks = o.ranks; banks = o.banks; groups = o.bankGroups; banksPerGroup = o.banksPerGroup
+        bankNext = Array(repeating: 0, count: ranks * banks * n)
+        groupNext = Array(repeating: 0, count: ranks * groups * n)
+        rankNext = Array(repeating: 0, count: ranks * n)
+        var r = Array(repeating: [(scope: TimingScope, following: Int, latency: Int)](), count: n)
+        var w: [TimingConstraint] = []
+        for c in spec.timingConstraints {
+            if c.window > 1 { w.append(c) } else { r[c.preceding.rawValue].append((c.scope, c.following.rawValue, c.latency)) }
+        }
+        rules = r
+        windows = w
+        windowed = DRAMCommand.allCases.map { c in w.contains { $0.following == c } }
+        windowDepth = w.map(\.window).max() ?? 1
+        windowTimes = Array(repeating: Int.min, count: ranks * max(1, w.count) * windowDepth)
+    }
+
+    /// Earliest cycle `command` may issue on `rank` / `bank` (bank -1 = whole
+    /// rank; for REFSB, `bank` is the bank index inside every group).
+    @inline(__always)
+    func earliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
+        let c = command.rawValue
+        var t = rankNext[rank * n + c]
+        if bank >= 0 && command != .refsb {
+            t = max(t, bankNext[(rank * banks + bank) * n + c], groupNext[(rank * groups + bank / banksPerGroup) * n + c])
+        } else {
+            var b = command == .refsb ? bank : 0
+            let step = command == .refsb ? banksPerGroup : 1
+            while b < banks {
+                t = max(t, bankNext[(rank * banks + b) * n + c], groupNext[(rank * groups + b / banksPerGroup) * n + c])
+                b += step
+            }
+        }
+        guard windowed[c] else { return t }
+        for i in 0..<windows.count where windows[i].following == command {
+            let k = (rank * windows.count + i) * windowDepth
+            // Slot k holds the oldest of the last `window` issues (or Int.min).
+            if windowTimes[k] != Int.min { t = max(t, windowTimes[k] + windows[i].latency) }
+        }
+        return t
+    }
+
+    /// Records that `command` issued at `cycle`.
+    mutating func issue(_ command: DRAMCommand, rank: Int, bank: Int, at cycle: Int) {
+        let touchesOne = bank >= 0 && command != .refsb
+        let first = touchesOne ? bank : command == .refsb ? bank : 0
+        let last = touchesOne ? bank : banks - 1
+        let step = command == .refsb ? banksPerGroup : 1
+        for rule in rules[command.rawValue] {
+            let until = cycle + rule.latency
+            switch rule.scope {
+            case .bank:
+                var b = first
+                while b <= last {
+                    let i = (rank * banks + b) * n + rule.following
+                    if bankNext[i] < until { bankNext[i] = until }
+                    b += step
+                }
+            case .bankGroup:
+                if bank >= 0 && command != .refsb {
+                    let i = (rank * groups + bank / banksPerGroup) * n + rule.following
+                    if groupNext[i] < until { groupNext[i] = until }
+                } else {
+                    for g in 0..<groups { let i = (rank * groups + g) * n + rule.following; groupNext[i] = max(groupNext[i], until) }
+                }
+            case .rank:
+                let i = rank * n + rule.following
+                if rankNext[i] < until { rankNext[i] = until }
+            case .otherRanks:
+                for r in 0..<ranks where r != rank {
+                    let i = r * n + rule.following
+                    if rankNext[i] < until { rankNext[i] = until }
+                }
+            }
+        }
+        for i in 0..<windows.count where windows[i].preceding == command {
+            let k = (rank * windows.count + i) * windowDepth
+            let w = windows[i].window
+            for j in 0..<(w - 1) { windowTimes[k + j] = windowTimes[k + j + 1] }
+            windowTimes[k + w - 1] = cycle
+        }
+    }
+}
