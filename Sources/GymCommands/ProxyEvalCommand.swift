@@ -32,6 +32,9 @@ struct ProxyEvalCommand: ParsableCommand {
     @Flag(help: "Evaluate even on training data (the figures then flatter the model).")
     var allowOverlap = false
 
+    @Option(help: "Also write every prediction to this CSV (metric, measured, predicted, error %, configuration).")
+    var predictions: String?
+
     func run() throws {
         let proxy = try ProxyModel.load(model)
         let space = try proxy.encoding.designSpace(file: model)
@@ -56,6 +59,10 @@ struct ProxyEvalCommand: ParsableCommand {
             }
         }
         let rows = ProxyEvaluation.accuracy(model: proxy, on: trials, space: space)
+        if let predictions {
+            do { try ProxyEvaluation.predictionsCSV(model: proxy, on: trials, space: space).write(toFile: predictions, atomically: true, encoding: .utf8) }
+            catch { throw SpecError(file: predictions, "cannot write: \(error.localizedDescription)") }
+        }
         if json {
             say(ProxyReport.json(rows))
             return

@@ -26,13 +26,27 @@ public enum ProxyEvaluation {
 
     /// Per model metric: measured and predicted values over the feasible
     /// trials that report the metric (the metric models' domain).
-    public static func pairs(model: ProxyModel, on trials: TrialSet, space: DesignSpace) -> [(measured: [Double], predicted: [Double])] {
+    /// `rows` are the trial indices the values belong to.
+    public static func pairs(model: ProxyModel, on trials: TrialSet, space: DesignSpace)
+        -> [(rows: [Int], measured: [Double], predicted: [Double])] {
         let points = model.encode(trials.configurations, space: space)
         return model.metrics.map { m in
             let rows = (0..<trials.count).filter { trials.feasible[$0] && (trials.metrics[$0][m.metric.key].map(\.isFinite) ?? false) }
             let predicted = m.predict(rows.map { points[$0] })
-            return (rows.map { trials.metrics[$0][m.metric.key]! }, predicted)
+            return (rows, rows.map { trials.metrics[$0][m.metric.key]! }, predicted)
         }
+    }
+
+    /// CSV of every prediction: `metric,measured,predicted,error_pct,configuration`.
+    public static func predictionsCSV(model: ProxyModel, on trials: TrialSet, space: DesignSpace) -> String {
+        var out = "metric,measured,predicted,error_pct,configuration\n"
+        for (m, p) in zip(model.metrics, pairs(model: model, on: trials, space: space)) {
+            for (k, row) in p.rows.enumerated() {
+                let error = p.measured[k] != 0 ? 100 * (p.predicted[k] - p.measured[k]) / abs(p.measured[k]) : .nan
+                out += "\(m.metric.key),\(p.measured[k]),\(p.predicted[k]),\(error),\"\(trials.configurations[row].canonicalText)\"\n"
+            }
+        }
+        return out
     }
 
     /// Accuracy per metric key (metrics with no feasible trial are left out).
