@@ -32,7 +32,7 @@ struct ProxyModelOptions: ParsableArguments {
     @Option(help: "Fraction of feature columns tried per split, in (0, 1] (1: all, as scikit-learn's default).")
     var maxFeatures: Double = 1
 
-    @Option(help: "Target transform: auto (log when all values are positive), log or none.")
+    @Option(help: "Target transform: auto (log when all values are positive and span 100x or more), log or none.")
     var transform: ProxyFitSettings.TransformChoice = .auto
 
     @Option(help: "GP: at most this many training trials (a seeded subsample; exact GP costs O(n^3)).")

@@ -23,3 +23,12 @@ struct AccuracyTests {
         #expect(abs(tau - 2 / 6.0.squareRoot()) < 1e-12)
     }
 }
+
+struct TargetTransformTests {
+    @Test func automatic_logsOnlyPositiveTargetsSpanningTwoDecades() {
+        #expect(TargetTransform.automatic(for: [1, 50, 100]) == .log)
+        #expect(TargetTransform.automatic(for: [1, 50, 99]) == .none)
+        #expect(TargetTransform.automatic(for: [0, 1000]) == .none)
+        #expect(abs(TargetTransform.log.inverse(TargetTransform.log.forward(123.5)) - 123.5) < 1e-9)
+    }
+}

@@ -11,18 +11,22 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable {
     case knn
 }
 
-/// How targets are transformed before fitting. Cost metrics are positive
-/// and span decades (latency of a 16-PE vs a 4096-PE array), so fitting
-/// their logarithm makes errors relative; predictions are transformed back.
+/// How targets are transformed before fitting. A cost metric that spans
+/// decades (latency of a 16-PE vs a 4096-PE array) is fitted as its
+/// logarithm, so that errors are relative; predictions are transformed back.
 public enum TargetTransform: String, Codable, Sendable {
     case none, log
 
     func forward(_ y: Double) -> Double { self == .log ? Foundation.log(y) : y }
     func inverse(_ y: Double) -> Double { self == .log ? exp(y) : y }
 
-    /// `log` when every target is positive, else `none`.
+    /// `log` when every target is positive and they span at least two
+    /// decades, else `none`. Measured: on DRAM logs (latency within 7×, power
+    /// within 4×) fitting raw values gave lower relative RMSE than logs; on
+    /// accelerator logs (latency, area, power spanning 10³–10⁴×) logs did no worse.
     static func automatic(for targets: [Double]) -> TargetTransform {
-        targets.allSatisfy { $0 > 0 } ? .log : .none
+        guard let lo = targets.min(), let hi = targets.max(), lo > 0 else { return .none }
+        return hi / lo >= 100 ? .log : .none
     }
 }
 
