@@ -6,7 +6,7 @@ import GymStore
 
 /// `dsegym proxy study`: ArchGym's data-diversity study (REFERENCES.md §1).
 /// Equal-sized training sets are gathered by single agents and by a mix of
-/// them; a proxy fitted on each is scored on one held-out random campaign.
+/// them; a proxy fitted on each is scored on one held-out campaign (random by default).
 struct ProxyStudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Which training data makes the best proxy: single agents vs a mix, on one held-out set.",
@@ -14,7 +14,7 @@ struct ProxyStudyCommand: ParsableCommand {
             Runs one campaign of --budget trials per agent on the real environment (reused when the \
             database already has it), takes the same number of distinct trials from each (the smallest \
             count; the mix takes an equal share from every agent), fits one proxy per set and scores all \
-            on a separate random campaign (seed + 1000), minus every configuration any set trained on.
+            on a separate campaign of --test-agent (seed + 1000), minus every configuration any set trained on.
             """)
 
     @Option(help: "Environment spec.")
@@ -26,8 +26,11 @@ struct ProxyStudyCommand: ParsableCommand {
     @Option(help: "Agents (names or preset files), comma-separated.")
     var agents: String = "random,ga,aco,random-walker"
 
-    @Option(help: "Trials of the held-out random campaign (default: the budget).")
+    @Option(help: "Trials of the held-out campaign (default: the budget).")
     var testTrials: Int?
+
+    @Option(help: "Agent of the held-out campaign (random: unbiased coverage; another agent tests transfer).")
+    var testAgent: String = "random"
 
     @Option(help: "Seed of the agents, the subsampling and the models.")
     var seed: UInt64 = 0
@@ -55,7 +58,8 @@ struct ProxyStudyCommand: ParsableCommand {
             let name = "study-\(URL(fileURLWithPath: reference).deletingPathExtension().lastPathComponent)-s\(seed)"
             sets.append((URL(fileURLWithPath: reference).deletingPathExtension().lastPathComponent, try campaignTrials(name: name, agent: reference, trials: budget, seed: seed, database: path, loader: loader)))
         }
-        let held = try campaignTrials(name: "study-heldout-random-s\(seed + 1000)", agent: "random", trials: testTrials ?? budget,
+        let testLabel = URL(fileURLWithPath: testAgent).deletingPathExtension().lastPathComponent
+        let held = try campaignTrials(name: "study-heldout-\(testLabel)-s\(seed + 1000)", agent: testAgent, trials: testTrials ?? budget,
                                       seed: seed + 1000, database: path, loader: loader)
         let study = ProxyStudy.make(sets: sets, heldOut: held, seed: seed)
         let keys = metrics.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
@@ -67,7 +71,7 @@ struct ProxyStudyCommand: ParsableCommand {
             rows.append((label, trials.count, ProxyEvaluation.accuracy(model: model, on: study.heldOut, space: loader.environment.designSpace)))
         }
         say("proxy \(options.model.rawValue) on \(loader.environment.id): \(study.size) distinct training trials per set, "
-            + "scored on \(study.heldOut.count) held-out random trials (\(study.droppedFromHeldOut) dropped as seen in training)")
+            + "scored on \(study.heldOut.count) held-out \(testLabel) trials (\(study.droppedFromHeldOut) dropped as seen in training)")
         let header = ["training data", "n"] + (rows.first?.accuracy.flatMap { ["\($0.key) R2", "rel RMSE %", "tau"] } ?? [])
         var table = [header]
         for r in rows {
