@@ -25,10 +25,11 @@ let package = Package(
         .target(name: "GymEnvironments", dependencies: ["GymCore"]),
         .target(name: "GymAgents", dependencies: ["GymCore", "CGSL"]),
         .target(name: "GymReport", dependencies: ["GymCore", "GymStore"]),
+        .target(name: "GymProxy", dependencies: ["GymCore", "GymStore", "GymAgents"]),
 
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport",
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "GymEnvironmentsTests", dependencies: ["GymEnvironments", "GymCore"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymEnvironments", "GymCore"]),
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
+        .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymEnvironments", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymStore", "GymCore"]),
     ]
 )

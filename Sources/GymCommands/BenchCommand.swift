@@ -10,7 +10,7 @@ import GymStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure DSEGym's speed.",
-        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self])
+        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self, ProxyBench.self])
 }
 
 /// Wall-clock seconds of `body`.

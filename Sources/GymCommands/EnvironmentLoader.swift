@@ -1,6 +1,7 @@
 import Foundation
 import GymCore
 import GymEnvironments
+import GymProxy
 
 /// Builds environments from spec files or stored provenance, applying
 /// `--set key=value` overrides: a design parameter sets the configuration,
@@ -12,9 +13,15 @@ struct EnvironmentLoader {
     /// Parameter values given with `--set`.
     var assignments: [String: ParameterValue] = [:]
 
+    /// Every environment kind a spec may name: the catalog plus `proxy`.
+    static let kinds = EnvironmentCatalog.all + [ProxyEnvironment.kind]
+
+    /// `path` is a spec file, or `proxy:<model.json>` for a proxy model.
     init(path: String, sets: [String] = []) throws {
-        let object = try SpecLoader.load(path)
-        try self.init(spec: try EnvironmentSpec(object, knownKinds: EnvironmentCatalog.names), sets: sets)
+        let object = path.hasPrefix("proxy:")
+            ? try ProxyEnvironment.spec(forModel: String(path.dropFirst(6)), baseDirectory: FileManager.default.currentDirectoryPath)
+            : try SpecLoader.load(path)
+        try self.init(spec: try EnvironmentSpec(object, knownKinds: Self.kinds.map(\.name)), sets: sets)
     }
 
     /// Rebuilds from provenance; relative settings resolve against the
@@ -22,7 +29,7 @@ struct EnvironmentLoader {
     init(stored: SpecValue, file: String?) throws {
         let folder = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let object = SpecObject(stored.objectValue ?? [:], file: file, baseDirectory: folder)
-        try self.init(spec: try EnvironmentSpec(object, knownKinds: EnvironmentCatalog.names), sets: [])
+        try self.init(spec: try EnvironmentSpec(object, knownKinds: Self.kinds.map(\.name)), sets: [])
     }
 
     private init(spec initial: EnvironmentSpec, sets: [String]) throws {
@@ -35,11 +42,11 @@ struct EnvironmentLoader {
             pending.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
         }
         // Settings first (they can change the space, e.g. a workload), then parameters.
-        var built = try spec.build(EnvironmentCatalog.all)
+        var built = try spec.build(Self.kinds)
         for (key, value) in pending where built.environment.designSpace.parameter(named: key) == nil {
             spec = spec.setting(key, to: SpecLoader.scalar(value))
         }
-        built = try spec.build(EnvironmentCatalog.all)
+        if !pending.isEmpty { built = try spec.build(Self.kinds) }
         let space = built.environment.designSpace
         for (key, value) in pending {
             guard let p = space.parameter(named: key) else { continue }

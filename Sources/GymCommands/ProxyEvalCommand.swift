@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import GymCore
+import GymProxy
+import GymStore
+
+/// `dsegym proxy eval`: accuracy of a model on trials it was not trained on.
+struct ProxyEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score a proxy on held-out trials: RMSE, relative RMSE, MAPE, R2, Kendall tau per metric.",
+        discussion: """
+            Refuses (exit 2) when the evaluation data overlaps the training data: a campaign the model \
+            was trained on, or any configuration it was trained on. --drop-overlap scores only the new \
+            configurations; --allow-overlap scores everything with a loud warning.
+            """)
+
+    @Option(help: "Model file written by `dsegym proxy fit`.")
+    var model: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("name"), help: "Campaign to evaluate on (repeat; default: every campaign of the real environment).")
+    var names: [String] = []
+
+    @Flag(help: "Print {metric: {rmse, rel_rmse_pct, mape_pct, r2, kendall_tau, count}} as JSON.")
+    var json = false
+
+    @Flag(help: "Leave out configurations the model was trained on (campaign overlap still refuses).")
+    var dropOverlap = false
+
+    @Flag(help: "Evaluate even on training data (the figures then flatter the model).")
+    var allowOverlap = false
+
+    @Option(help: "Also write every prediction to this CSV (metric, measured, predicted, error %, configuration).")
+    var predictions: String?
+
+    func run() throws {
+        let proxy = try ProxyModel.load(model)
+        let space = try proxy.encoding.designSpace(file: model)
+        let db = try TrialStore.openExisting(store.db)
+        var trials = try TrialSet.load(store: db, names: names, fingerprint: proxy.environment.fingerprint, space: space)
+        let overlap = ProxyEvaluation.overlap(of: trials, with: proxy)
+        if !overlap.isEmpty {
+            let what = (overlap.campaigns.isEmpty ? [] : ["campaign(s) \(overlap.campaigns.joined(separator: ", ")) were training data"])
+                + (overlap.configurations == 0 ? [] : ["\(overlap.configurations) of \(trials.count) configurations were training configurations"])
+            let message = "the evaluation data overlaps the model's training data: " + what.joined(separator: "; ")
+            if allowOverlap {
+                warn(message + ". --allow-overlap: these figures measure fit, not prediction, and flatter the model.")
+            } else if dropOverlap && overlap.campaigns.isEmpty {
+                trials = ProxyEvaluation.excludingTraining(trials, of: proxy)
+                warn("\(message); dropped them, scoring the \(trials.count) other configurations.")
+                guard trials.count > 0 else { throw SpecError(file: store.db, "no configuration left after dropping the training ones") }
+            } else {
+                throw SpecError(file: store.db, key: names.isEmpty ? "--db" : "--name",
+                                message + "; evaluate on a campaign or database the model never saw (e.g. a new campaign with another agent or seed)"
+                                + (overlap.campaigns.isEmpty ? ", pass --drop-overlap to score only unseen configurations," : "")
+                                + " or pass --allow-overlap to score anyway")
+            }
+        }
+        let rows = ProxyEvaluation.accuracy(model: proxy, on: trials, space: space)
+        if let predictions {
+            do { try ProxyEvaluation.predictionsCSV(model: proxy, on: trials, space: space).write(toFile: predictions, atomically: true, encoding: .utf8) }
+            catch { throw SpecError(file: predictions, "cannot write: \(error.localizedDescription)") }
+        }
+        if json {
+            say(ProxyReport.json(rows))
+            return
+        }
+        say("proxy \(proxy.kind.rawValue) of \(proxy.environment.id) on \(trials.count) held-out trials from "
+            + trials.sources.map { "\($0.name) (\($0.agent))" }.joined(separator: ", ") + ":")
+        for line in ProxyReport.accuracyTable(rows) { say(line) }
+        if let agreement = ProxyEvaluation.feasibilityAgreement(model: proxy, on: trials) {
+            say(String(format: "feasibility: %.1f%% of trials classified as the environment did", 100 * agreement))
+        }
+    }
+}
