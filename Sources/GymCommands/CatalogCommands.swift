@@ -11,9 +11,9 @@ struct EnvsCommand: ParsableCommand {
     var name: String?
 
     func run() throws {
-        let kinds = EnvironmentCatalog.all.filter { name == nil || $0.name == name }
+        let kinds = EnvironmentLoader.kinds.filter { name == nil || $0.name == name }
         if let name, kinds.isEmpty {
-            throw SpecError(key: "name", "unknown environment '\(name)'; known: \(EnvironmentCatalog.names.joined(separator: ", "))")
+            throw SpecError(key: "name", "unknown environment '\(name)'; known: \(EnvironmentLoader.kinds.map(\.name).joined(separator: ", "))")
         }
         for kind in kinds {
             say("\(kind.name): \(kind.summary)")

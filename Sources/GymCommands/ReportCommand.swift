@@ -32,10 +32,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Title of the report.")
     var title: String = "DSEGym results"
 
+    @Option(help: "A proxy model (from `dsegym proxy fit`): adds parity plots of its predictions against the measured trials it never trained on.")
+    var proxyModel: String?
+
     func run() throws {
         let trialStore = try TrialStore.openExisting(store.db)
+        let sources: [any FigureSource] = try proxyModel.map { [try ProxyParitySource(modelPath: $0, store: trialStore)] } ?? []
         let report = try Report.build(store: trialStore, databasePath: store.db, names: names,
-                                      options: ReportOptions(logTrials: logX), title: title)
+                                      options: ReportOptions(logTrials: logX), sources: sources, title: title)
         let folder = figures ?? URL(fileURLWithPath: out).deletingLastPathComponent().appendingPathComponent("figures").path
         let written = try report.write(html: out, figures: folder)
         say("wrote \(out) (\(report.campaigns.count) campaign(s), \(report.figures.joined().count) figure(s)) and \(written.count - 1) file(s) in \(folder)")
