@@ -57,6 +57,27 @@ struct TimingState: Sendable {
         return t
     }
 
+    /// The rank-wide part of `earliest` for a one-bank command (not REFSB):
+    /// rank rules and rolling windows. `earliest` = max(this, `bankEarliest`).
+    @inline(__always)
+    func rankEarliest(_ command: DRAMCommand, rank: Int) -> Int {
+        let c = command.rawValue
+        var t = rankNext[rank * n + c]
+        guard windowed[c] else { return t }
+        for i in 0..<windows.count where windows[i].following == command {
+            let k = (rank * windows.count + i) * windowDepth
+            if windowTimes[k] != Int.min { t = max(t, windowTimes[k] + windows[i].latency) }
+        }
+        return t
+    }
+
+    /// The bank and bank-group part of `earliest` for a one-bank command (not REFSB).
+    @inline(__always)
+    func bankEarliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
+        let c = command.rawValue
+        return max(bankNext[(rank * banks + bank) * n + c], groupNext[(rank * groups + bank / banksPerGroup) * n + c])
+    }
+
     /// Records that `command` issued at `cycle`.
     mutating func issue(_ command: DRAMCommand, rank: Int, bank: Int, at cycle: Int) {
         let touchesOne = bank >= 0 && command != .refsb
