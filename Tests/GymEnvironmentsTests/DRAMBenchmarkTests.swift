@@ -28,13 +28,16 @@ func dramSimulationSpeed() throws {
     let (wall, cpu) = bestOf(repeats) { endCycle = sim.run(config).endCycle }
     print("DRAM bench: \(count) random requests (DDR4, FrFcfs) best of \(repeats): wall \(wall) s = \(Double(count) / wall) requests/s, CPU \(cpu) s = \(Double(count) / cpu) requests/s; end cycle \(endCycle)")
 
-    let env = try DRAMEnvironment(settings: SpecObject(["trace": .string("random"), "memspec": .string("ddr4-2400-x8-4gb")],
-                                                       baseDirectory: DRAMFixtures.environments))
-    let c = env.designSpace.defaultConfiguration
-    _ = try env.evaluate(c)
-    let runs = 50
-    let (evalWall, evalCPU) = bestOf(repeats) { for _ in 0..<runs { _ = try? env.evaluate(c) } }
-    print("DRAM bench: one 10,000-request evaluation (random.stl on DDR4, default knobs, metrics and energy) best of \(repeats) × \(runs): wall \(evalWall * 1000 / Double(runs)) ms, CPU \(evalCPU * 1000 / Double(runs)) ms")
+    // DDR3 with GA ranges is environments/dram-random.yaml's setting.
+    for memspec in ["ddr4-2400-x8-4gb", "ddr3-1600-x8-1gb"] {
+        let env = try DRAMEnvironment(settings: SpecObject(["trace": .string("random"), "memspec": .string(memspec), "ranges": .string("ga")],
+                                                           baseDirectory: DRAMFixtures.environments))
+        let c = env.designSpace.defaultConfiguration
+        _ = try env.evaluate(c)
+        let runs = 50
+        let (evalWall, evalCPU) = bestOf(repeats) { for _ in 0..<runs { _ = try? env.evaluate(c) } }
+        print("DRAM bench: one 10,000-request evaluation (random.stl on \(memspec), default knobs, metrics and energy) best of \(repeats) × \(runs): wall \(evalWall * 1000 / Double(runs)) ms, CPU \(evalCPU * 1000 / Double(runs)) ms")
+    }
 }
 
 /// Smallest wall and thread-CPU seconds of `repeats` runs of `body`.

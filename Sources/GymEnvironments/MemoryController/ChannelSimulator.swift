@@ -123,7 +123,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         completion = Array(repeating: -1, count: requests.count)
         release = Array(repeating: -1, count: requests.count)
         activated = Array(repeating: false, count: requests.count)
-        log.reserveCapacity(requests.count * 2)
+        log.reserveCapacity(requests.count * 3)   // ACT, column and PRE for a row miss
     }
 
     mutating func run() -> ChannelOutcome {

@@ -4,8 +4,10 @@ struct TimingState: Sendable {
     private let ranks: Int, banks: Int, groups: Int, banksPerGroup: Int
     private let n = DRAMCommand.count
     private var bankNext: [Int], groupNext: [Int], rankNext: [Int]
-    /// Constraints grouped by preceding command: (scope, following, latency).
-    private let rules: [[(scope: TimingScope, following: Int, latency: Int)]]
+    /// Constraints grouped by preceding command, flat (no nested arrays to
+    /// retain in the hot path): command c's rules are `ruleStart[c]..<ruleStart[c + 1]`.
+    private let ruleStart: [Int]
+    private let ruleScope: [TimingScope], ruleFollowing: [Int], ruleLatency: [Int]
     /// Rolling-window rules (tFAW) and, per rank, the recent issue times of their preceding command.
     private let windows: [TimingConstraint]
     /// Per (rank, window rule): the last `window` issue times, oldest first.
@@ -25,7 +27,10 @@ struct TimingState: Sendable {
         for c in spec.timingConstraints {
             if c.window > 1 { w.append(c) } else { r[c.preceding.rawValue].append((c.scope, c.following.rawValue, c.latency)) }
         }
-        rules = r
+        ruleStart = r.indices.map { c in r[..<c].reduce(0) { $0 + $1.count } } + [r.reduce(0) { $0 + $1.count }]
+        ruleScope = r.flatMap { $0.map(\.scope) }
+        ruleFollowing = r.flatMap { $0.map(\.following) }
+        ruleLatency = r.flatMap { $0.map(\.latency) }
         windows = w
         windowed = DRAMCommand.allCases.map { c in w.contains { $0.following == c } }
         windowDepth = w.map(\.window).max() ?? 1
@@ -84,8 +89,9 @@ struct TimingState: Sendable {
         let first = touchesOne ? bank : command == .refsb ? bank : 0
         let last = touchesOne ? bank : banks - 1
         let step = command == .refsb ? banksPerGroup : 1
-        for rule in rules[command.rawValue] {
-            let until = cycle + rule.latency
+        for k in ruleStart[command.rawValue]..<ruleStart[command.rawValue + 1] {
+            let rule = (scope: ruleScope[k], following: ruleFollowing[k])
+            let until = cycle + ruleLatency[k]
             switch rule.scope {
             case .bank:
                 var b = first
