@@ -4,10 +4,12 @@ struct TimingState: Sendable {
     private let ranks: Int, banks: Int, groups: Int, banksPerGroup: Int
     private let n = DRAMCommand.count
     private var bankNext: [Int], groupNext: [Int], rankNext: [Int]
-    /// Constraints grouped by preceding command, flat (no nested arrays to
-    /// retain in the hot path): command c's rules are `ruleStart[c]..<ruleStart[c + 1]`.
+    /// Constraints grouped by preceding command and scope, flat (no nested
+    /// arrays to retain and no switch per rule in the hot path): the rules of
+    /// command c in scope s are `ruleStart[c * scopes + s]..<ruleStart[c * scopes + s + 1]`.
     private let ruleStart: [Int]
-    private let ruleScope: [TimingScope], ruleFollowing: [Int], ruleLatency: [Int]
+    private let ruleFollowing: [Int], ruleLatency: [Int]
+    private static let scopes = TimingScope.allCases.count
     /// Rolling-window rules (tFAW) and, per rank, the recent issue times of their preceding command.
     private let windows: [TimingConstraint]
     /// Per (rank, window rule): the last `window` issue times, oldest first.
@@ -27,10 +29,13 @@ struct TimingState: Sendable {
         for c in spec.timingConstraints {
             if c.window > 1 { w.append(c) } else { r[c.preceding.rawValue].append((c.scope, c.following.rawValue, c.latency)) }
         }
-        ruleStart = r.indices.map { c in r[..<c].reduce(0) { $0 + $1.count } } + [r.reduce(0) { $0 + $1.count }]
-        ruleScope = r.flatMap { $0.map(\.scope) }
-        ruleFollowing = r.flatMap { $0.map(\.following) }
-        ruleLatency = r.flatMap { $0.map(\.latency) }
+        // Rules of one preceding command, grouped by scope in TimingScope order.
+        let grouped = r.map { rules in TimingScope.allCases.map { scope in rules.filter { $0.scope == scope } } }.flatMap { $0 }
+        var start = [0]
+        for g in grouped { start.append(start.last! + g.count) }
+        ruleStart = start
+        ruleFollowing = grouped.flatMap { $0.map(\.following) }
+        ruleLatency = grouped.flatMap { $0.map(\.latency) }
         windows = w
         windowed = DRAMCommand.allCases.map { c in w.contains { $0.following == c } }
         windowDepth = w.map(\.window).max() ?? 1
@@ -89,32 +94,38 @@ struct TimingState: Sendable {
         let first = touchesOne ? bank : command == .refsb ? bank : 0
         let last = touchesOne ? bank : banks - 1
         let step = command == .refsb ? banksPerGroup : 1
-        for k in ruleStart[command.rawValue]..<ruleStart[command.rawValue + 1] {
-            let rule = (scope: ruleScope[k], following: ruleFollowing[k])
-            let until = cycle + ruleLatency[k]
-            switch rule.scope {
-            case .bank:
-                var b = first
-                while b <= last {
-                    let i = (rank * banks + b) * n + rule.following
-                    if bankNext[i] < until { bankNext[i] = until }
-                    b += step
-                }
-            case .bankGroup:
-                if bank >= 0 && command != .refsb {
-                    let i = (rank * groups + bank / banksPerGroup) * n + rule.following
-                    if groupNext[i] < until { groupNext[i] = until }
-                } else {
-                    for g in 0..<groups { let i = (rank * groups + g) * n + rule.following; groupNext[i] = max(groupNext[i], until) }
-                }
-            case .rank:
-                let i = rank * n + rule.following
+        let s = command.rawValue * TimingState.scopes
+        // TimingScope.bank
+        for k in ruleStart[s]..<ruleStart[s + 1] {
+            let until = cycle + ruleLatency[k], following = ruleFollowing[k]
+            var b = first
+            while b <= last {
+                let i = (rank * banks + b) * n + following
+                if bankNext[i] < until { bankNext[i] = until }
+                b += step
+            }
+        }
+        // TimingScope.bankGroup
+        for k in ruleStart[s + 1]..<ruleStart[s + 2] {
+            let until = cycle + ruleLatency[k], following = ruleFollowing[k]
+            if touchesOne {
+                let i = (rank * groups + bank / banksPerGroup) * n + following
+                if groupNext[i] < until { groupNext[i] = until }
+            } else {
+                for g in 0..<groups { let i = (rank * groups + g) * n + following; groupNext[i] = max(groupNext[i], until) }
+            }
+        }
+        // TimingScope.rank
+        for k in ruleStart[s + 2]..<ruleStart[s + 3] {
+            let i = rank * n + ruleFollowing[k], until = cycle + ruleLatency[k]
+            if rankNext[i] < until { rankNext[i] = until }
+        }
+        // TimingScope.otherRanks
+        for k in ruleStart[s + 3]..<ruleStart[s + 4] {
+            let until = cycle + ruleLatency[k], following = ruleFollowing[k]
+            for r in 0..<ranks where r != rank {
+                let i = r * n + following
                 if rankNext[i] < until { rankNext[i] = until }
-            case .otherRanks:
-                for r in 0..<ranks where r != rank {
-                    let i = r * n + rule.following
-                    if rankNext[i] < until { rankNext[i] = until }
-                }
             }
         }
         for i in 0..<windows.count where windows[i].preceding == command {
