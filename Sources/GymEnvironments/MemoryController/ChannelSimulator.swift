@@ -131,8 +131,12 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             tick()
             admit()
             var wake = Int.max
-            if issueManagementCommand(wake: &wake) || issueBankCommand(wake: &wake) {
+            if issueManagementCommand(wake: &wake) {
                 now += 1
+                continue
+            }
+            if let (rank, bank) = issueBankCommand(wake: &wake) {
+                now = nextPass(afterIssuingOn: rank, bank: bank, othersFrom: wake)
                 continue
             }
             wake = min(wake, nextAdmissionEvent())
@@ -165,9 +169,14 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
 
     // MARK: Bank machines and command multiplexer
 
-    /// Issues the ready command of the oldest request each bank's scheduler chose.
-    private mutating func issueBankCommand(wake: inout Int) -> Bool {
+    /// Issues the ready command of the oldest request each bank's scheduler
+    /// chose and returns its rank and bank; otherwise lowers `wake` to when
+    /// one becomes legal. After an issue, `wake` is a lower bound on when
+    /// another bank can issue (`now` when one may be ready already).
+    private mutating func issueBankCommand(wake: inout Int) -> (rank: Int, bank: Int)? {
         var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
+        // A due bank other than the chosen one was ready, or not evaluated.
+        var contested = false
         for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
             let refreshing = claimed[r]
             // The rank-wide part of the earliest cycle of each command a bank
@@ -203,7 +212,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 due &= due - 1
                 let q = base + b
                 let known = bound[q]
-                if refreshing && isRefreshTarget(rank: r, bank: b) { continue }
+                if refreshing && isRefreshTarget(rank: r, bank: b) { contested = true; continue }
                 var i = chosen[q]
                 if known < 0 {
                     i = scheduler.pick(slots, q * capacity..<(q * capacity + queueCount[q]), openRow: openRow[q], lastWasWrite: lastWasWrite)
@@ -211,7 +220,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                     bound[q] = 0
                 }
                 let req = slots[q * capacity + i]
-                if let best, best.id < req.id { continue }
+                if let best, best.id < req.id { contested = true; continue }
                 let open = openRow[q]
                 let command: DRAMCommand, rankPart: Int, slot: UInt8
                 if open == req.row {
@@ -224,10 +233,13 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 let t = max(local, rankPart)
                 bound[q] = local
                 pending[q] = slot
-                if t <= now { best = (command, r, b, i, req.id) } else if t < wake { wake = t }
+                if t <= now {
+                    if best != nil { contested = true }
+                    best = (command, r, b, i, req.id)
+                } else if t < wake { wake = t }
             }
         }
-        guard let best else { return false }
+        guard let best else { return nil }
         let q = best.rank * banks + best.bank
         let base = q * capacity
         let req = slots[base + best.index]
@@ -258,12 +270,14 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             if lastWasWrite != req.isWrite {
                 lastWasWrite = req.isWrite
                 for k in 0..<bound.count { invalidate(k) }
+                contested = true
             }
             complete(req.id, at: now + (req.isWrite ? writeDelay : readDelay))
         default:
             break
         }
-        return true
+        if contested { wake = now }
+        return (best.rank, best.bank)
     }
 
     /// Issues a command and updates bank state (row commands, refresh, power).
