@@ -95,37 +95,48 @@ struct TimingState: Sendable {
         let last = touchesOne ? bank : banks - 1
         let step = command == .refsb ? banksPerGroup : 1
         let s = command.rawValue * TimingState.scopes
-        // TimingScope.bank
-        for k in ruleStart[s]..<ruleStart[s + 1] {
-            let until = cycle + ruleLatency[k], following = ruleFollowing[k]
-            var b = first
-            while b <= last {
-                let i = (rank * banks + b) * n + following
-                if bankNext[i] < until { bankNext[i] = until }
-                b += step
-            }
-        }
-        // TimingScope.bankGroup
-        for k in ruleStart[s + 1]..<ruleStart[s + 2] {
-            let until = cycle + ruleLatency[k], following = ruleFollowing[k]
-            if touchesOne {
-                let i = (rank * groups + bank / banksPerGroup) * n + following
-                if groupNext[i] < until { groupNext[i] = until }
-            } else {
-                for g in 0..<groups { let i = (rank * groups + g) * n + following; groupNext[i] = max(groupNext[i], until) }
-            }
-        }
-        // TimingScope.rank
-        for k in ruleStart[s + 2]..<ruleStart[s + 3] {
-            let i = rank * n + ruleFollowing[k], until = cycle + ruleLatency[k]
-            if rankNext[i] < until { rankNext[i] = until }
-        }
-        // TimingScope.otherRanks
-        for k in ruleStart[s + 3]..<ruleStart[s + 4] {
-            let until = cycle + ruleLatency[k], following = ruleFollowing[k]
-            for r in 0..<ranks where r != rank {
-                let i = r * n + following
-                if rankNext[i] < until { rankNext[i] = until }
+        let ranks = self.ranks, banks = self.banks, groups = self.groups, banksPerGroup = self.banksPerGroup, n = self.n
+        // Unchecked buffers: the tables are written once per issued command,
+        // the hottest write path of the simulator.
+        ruleStart.withUnsafeBufferPointer { start in
+            ruleFollowing.withUnsafeBufferPointer { following in
+                ruleLatency.withUnsafeBufferPointer { latency in
+                    bankNext.withUnsafeMutableBufferPointer { next in
+                        for k in start[s]..<start[s + 1] {   // TimingScope.bank
+                            let until = cycle + latency[k]
+                            var b = first
+                            while b <= last {
+                                let i = (rank * banks + b) * n + following[k]
+                                if next[i] < until { next[i] = until }
+                                b += step
+                            }
+                        }
+                    }
+                    groupNext.withUnsafeMutableBufferPointer { next in
+                        for k in start[s + 1]..<start[s + 2] {   // TimingScope.bankGroup
+                            let until = cycle + latency[k]
+                            if touchesOne {
+                                let i = (rank * groups + bank / banksPerGroup) * n + following[k]
+                                if next[i] < until { next[i] = until }
+                            } else {
+                                for g in 0..<groups { let i = (rank * groups + g) * n + following[k]; next[i] = max(next[i], until) }
+                            }
+                        }
+                    }
+                    rankNext.withUnsafeMutableBufferPointer { next in
+                        for k in start[s + 2]..<start[s + 3] {   // TimingScope.rank
+                            let i = rank * n + following[k], until = cycle + latency[k]
+                            if next[i] < until { next[i] = until }
+                        }
+                        for k in start[s + 3]..<start[s + 4] {   // TimingScope.otherRanks
+                            let until = cycle + latency[k]
+                            for r in 0..<ranks where r != rank {
+                                let i = r * n + following[k]
+                                if next[i] < until { next[i] = until }
+                            }
+                        }
+                    }
+                }
             }
         }
         for i in 0..<windows.count where windows[i].preceding == command {
