@@ -44,3 +44,45 @@ enum DRAMFixtures {
         return v * UInt64(o.burstBytes)
     }
 }
+
+extension DRAMFixtures {
+    /// A two-rank channel of `base` (default DDR4) with a short tREFI, so that
+    /// short traces exercise rank switches, refresh, postponing and pulling in
+    /// (test-only variant).
+    static func busyDevice(_ base: MemSpec? = nil, refreshInterval: Int = 1_200) throws -> MemSpec {
+        var spec = try base ?? DRAMFixtures.ddr4
+        spec.organisation.ranks = 2
+        spec.timing.REFI = refreshInterval
+        return spec
+    }
+
+    /// Requests with idle gaps (power-down), few rows (hits and conflicts) and
+    /// 30% writes, laid out for the `row-rank-bank-column` mapping.
+    static func mixedTrace(count: Int, seed: UInt64, spec: MemSpec) -> [TraceRequest] {
+        var rng = SplitMix64(seed: seed)
+        var cycle = 0
+        return (0..<count).map { _ in
+            let u = rng.nextUnit()
+            cycle += u < 0.9 ? Int(rng.next() % 4) : u < 0.99 ? Int(rng.next() % 600) : 6_000
+            let bursts = UInt64(spec.organisation.columns / spec.organisation.burstLength)
+            let row = rng.next() % 4, rank = rng.next() % UInt64(spec.organisation.ranks)
+            let bank = rng.next() % UInt64(spec.organisation.banks), col = rng.next() % bursts
+            let index = ((row * UInt64(spec.organisation.ranks) + rank) * UInt64(spec.organisation.banks) + bank) * bursts + col
+            return TraceRequest(cycle: cycle, isWrite: rng.nextUnit() < 0.3, address: index * UInt64(spec.organisation.burstBytes))
+        }
+    }
+
+    /// Knob combinations of `ranges` in which every value of every knob
+    /// appears (a cyclic covering set), plus `random` seeded random ones.
+    static func knobSample(_ ranges: DRAMEnvironment.Ranges = .rl, random: Int = 16, seed: UInt64 = 2026) -> [Configuration] {
+        let space = DRAMEnvironment.space(ranges)
+        var out: [Configuration] = []
+        let longest = space.parameters.map(\.domain.levelCount).max()!
+        for i in 0..<longest {
+            out.append(space.configuration(indices: space.parameters.enumerated().map { k, p in (i + k) % p.domain.levelCount }))
+        }
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<random { out.append(space.configuration(indices: space.levelCounts.map { Int(rng.next() % UInt64($0)) })) }
+        return out
+    }
+}

@@ -24,6 +24,7 @@ extension ChannelSimulator {
             slots[q * capacity + queueCount[q]] = BufferedRequest(id: nextRequest, isWrite: r.isWrite, row: r.row, column: r.column)
             queueCount[q] += 1
             bound[q] = -1
+            pending[q] = PendingSlot.unknown
             queuedPerRank[r.rank] += 1
             if r.isWrite { bufferedWrites += 1 } else { bufferedReads += 1 }
             wantsSelfRefresh[r.rank] = false   // work arrived: stay awake instead of entering self-refresh

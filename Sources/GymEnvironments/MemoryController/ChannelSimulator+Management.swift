@@ -10,7 +10,7 @@ extension ChannelSimulator {
         }
     }
 
-    private func refreshTargetsIdle(rank r: Int) -> Bool {
+    func refreshTargetsIdle(rank r: Int) -> Bool {
         if queuedPerRank[r] == 0 { return true }
         switch refreshKind {
         case .refpb?: return queueCount[r * banks + refreshTarget[r]] == 0

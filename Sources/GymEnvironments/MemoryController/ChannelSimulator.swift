@@ -55,11 +55,17 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     var chosen: [Int]
     /// Per bank: -1 when `chosen` is stale (the queue, the open row or the
     /// last direction changed), Int.max when the queue is empty, else the
-    /// earliest cycle last computed for the chosen request's command. Timing
-    /// constraints only ever move later, so this is a lower bound: a bank
+    /// bank and bank-group part of the earliest cycle last computed for the
+    /// chosen request's command (`pending`). Timing constraints only ever
+    /// move later, so this is a lower bound; the rank-wide part (tRRD_S,
+    /// tCCD_S, tFAW, turnarounds), which every other bank's command moves,
+    /// is read fresh on each pass for the bank's pending command. A bank
     /// whose bound lies in the future cannot issue now (a stale bound may
     /// wake the loop early, never late).
     var bound: [Int]
+    /// Per bank: the command `bound` was computed for, as a slot of the
+    /// per-pass rank-wide table (`PendingSlot`); `unknown` while `chosen` is stale.
+    var pending: [UInt8]
     var queuedPerRank: [Int]
     var bufferedReads = 0, bufferedWrites = 0
     var openRow: [Int]
@@ -102,6 +108,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         queueCount = Array(repeating: 0, count: ranks * banks)
         chosen = Array(repeating: 0, count: ranks * banks)
         bound = Array(repeating: Int.max, count: ranks * banks)
+        pending = Array(repeating: PendingSlot.unknown, count: ranks * banks)
         queuedPerRank = Array(repeating: 0, count: ranks)
         openRow = Array(repeating: -1, count: ranks * banks)
         owed = Array(repeating: 0, count: ranks)
@@ -116,7 +123,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         completion = Array(repeating: -1, count: requests.count)
         release = Array(repeating: -1, count: requests.count)
         activated = Array(repeating: false, count: requests.count)
-        log.reserveCapacity(requests.count * 2)
+        log.reserveCapacity(requests.count * 3)   // ACT, column and PRE for a row miss
     }
 
     mutating func run() -> ChannelOutcome {
@@ -124,8 +131,12 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             tick()
             admit()
             var wake = Int.max
-            if issueManagementCommand(wake: &wake) || issueBankCommand(wake: &wake) {
+            if issueManagementCommand(wake: &wake) {
                 now += 1
+                continue
+            }
+            if let (rank, bank) = issueBankCommand(wake: &wake) {
+                now = nextPass(afterIssuingOn: rank, bank: bank, othersFrom: wake)
                 continue
             }
             wake = min(wake, nextAdmissionEvent())
@@ -158,32 +169,50 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
 
     // MARK: Bank machines and command multiplexer
 
-    /// Issues the ready command of the oldest request each bank's scheduler chose.
-    private mutating func issueBankCommand(wake: inout Int) -> Bool {
+    /// Issues the ready command of the oldest request each bank's scheduler
+    /// chose and returns its rank and bank; otherwise lowers `wake` to when
+    /// one becomes legal. After an issue, `wake` is a lower bound on when
+    /// another bank can issue (`now` when one may be ready already).
+    private mutating func issueBankCommand(wake: inout Int) -> (rank: Int, bank: Int)? {
         var best: (command: DRAMCommand, rank: Int, bank: Int, index: Int, id: Int)?
+        // A due bank other than the chosen one was ready, or not evaluated.
+        var contested = false
         for r in 0..<ranks where power[r] == .awake && !wantsSelfRefresh[r] && queuedPerRank[r] > 0 {
             let refreshing = claimed[r]
+            // The rank-wide part of the earliest cycle of each command a bank
+            // can be waiting for, fresh: no command issues during the pass.
+            let rankAct = timing.rankEarliest(.act, rank: r), rankPre = timing.rankEarliest(.pre, rank: r)
+            let rankRead = timing.rankEarliest(.rd, rank: r), rankWrite = timing.rankEarliest(.wr, rank: r)
             // A tight pass over the bounds (no access to self inside, so no
             // copies): which banks may issue now, and the soonest of the rest.
             let base = r * banks, count = banks, current = now
-            let (due, floor) = bound.withUnsafeBufferPointer { p -> (UInt64, Int) in
-                var mask: UInt64 = 0, soonest = Int.max
-                for b in 0..<count {
-                    let known = p[base &+ b]
-                    let due = known <= current
-                    mask |= UInt64(due ? 1 : 0) &<< UInt64(b)
-                    soonest = min(soonest, due ? Int.max : known)
+            let (ready, floor) = withUnsafeTemporaryAllocation(of: Int.self, capacity: PendingSlot.count) { table in
+                table[Int(PendingSlot.act)] = rankAct
+                table[Int(PendingSlot.pre)] = rankPre
+                table[Int(PendingSlot.read)] = rankRead
+                table[Int(PendingSlot.write)] = rankWrite
+                table[Int(PendingSlot.unknown)] = Int.min
+                return bound.withUnsafeBufferPointer { p in
+                    pending.withUnsafeBufferPointer { s -> (UInt64, Int) in
+                        var mask: UInt64 = 0, soonest = Int.max
+                        for b in 0..<count {
+                            let known = max(p[base &+ b], table[Int(s[base &+ b])])
+                            let due = known <= current
+                            mask |= UInt64(due ? 1 : 0) &<< UInt64(b)
+                            soonest = min(soonest, due ? Int.max : known)
+                        }
+                        return (mask, soonest)
+                    }
                 }
-                return (mask, soonest)
             }
             if floor < wake { wake = floor }
-            var pending = due
-            while pending != 0 {
-                let b = pending.trailingZeroBitCount
-                pending &= pending - 1
+            var due = ready
+            while due != 0 {
+                let b = due.trailingZeroBitCount
+                due &= due - 1
                 let q = base + b
                 let known = bound[q]
-                if refreshing && isRefreshTarget(rank: r, bank: b) { continue }
+                if refreshing && isRefreshTarget(rank: r, bank: b) { contested = true; continue }
                 var i = chosen[q]
                 if known < 0 {
                     i = scheduler.pick(slots, q * capacity..<(q * capacity + queueCount[q]), openRow: openRow[q], lastWasWrite: lastWasWrite)
@@ -191,15 +220,26 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                     bound[q] = 0
                 }
                 let req = slots[q * capacity + i]
-                if let best, best.id < req.id { continue }
+                if let best, best.id < req.id { contested = true; continue }
                 let open = openRow[q]
-                let command: DRAMCommand = open == req.row ? (req.isWrite ? .wr : .rd) : (open < 0 ? .act : .pre)
-                let t = timing.earliest(command, rank: r, bank: b)
-                bound[q] = t
-                if t <= now { best = (command, r, b, i, req.id) } else if t < wake { wake = t }
+                let command: DRAMCommand, rankPart: Int, slot: UInt8
+                if open == req.row {
+                    (command, rankPart, slot) = req.isWrite ? (.wr, rankWrite, PendingSlot.write) : (.rd, rankRead, PendingSlot.read)
+                } else {
+                    (command, rankPart, slot) = open < 0 ? (.act, rankAct, PendingSlot.act) : (.pre, rankPre, PendingSlot.pre)
+                }
+                // = timing.earliest(command, rank: r, bank: b)
+                let local = timing.bankEarliest(command, rank: r, bank: b)
+                let t = max(local, rankPart)
+                bound[q] = local
+                pending[q] = slot
+                if t <= now {
+                    if best != nil { contested = true }
+                    best = (command, r, b, i, req.id)
+                } else if t < wake { wake = t }
             }
         }
-        guard let best else { return false }
+        guard let best else { return nil }
         let q = best.rank * banks + best.bank
         let base = q * capacity
         let req = slots[base + best.index]
@@ -230,51 +270,13 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
             if lastWasWrite != req.isWrite {
                 lastWasWrite = req.isWrite
                 for k in 0..<bound.count { invalidate(k) }
+                contested = true
             }
             complete(req.id, at: now + (req.isWrite ? writeDelay : readDelay))
         default:
             break
         }
-        return true
+        if contested { wake = now }
+        return (best.rank, best.bank)
     }
-
-    /// Issues a command and updates bank state (row commands, refresh, power).
-    mutating func issue(_ c: IssuedCommand) {
-        timing.issue(c.command, rank: c.rank, bank: c.bank, at: c.cycle)
-        log.append(c)
-        let base = c.rank * banks
-        switch c.command {
-        case .act: openRow[base + c.bank] = c.row; invalidate(base + c.bank)
-        case .pre, .rda, .wra: openRow[base + c.bank] = -1; invalidate(base + c.bank)
-        case .prea: for b in 0..<banks { openRow[base + b] = -1; invalidate(base + b) }
-        case .refab, .refpb, .refsb:
-            owed[c.rank] -= 1
-            refreshStep[c.rank] += 1
-            refreshTarget[c.rank] = refresh?.bank(step: refreshStep[c.rank], spec) ?? -1
-            claimed[c.rank] = false
-        case .pdea: power[c.rank] = .activePowerDown
-        case .pdep: power[c.rank] = .prechargePowerDown
-        case .pdxa: power[c.rank] = .awake
-        case .pdxp:
-            power[c.rank] = .awake
-            wantsSelfRefresh[c.rank] = queuedPerRank[c.rank] == 0 && owed[c.rank] > 0
-        case .srefen:
-            power[c.rank] = .selfRefresh
-            owed[c.rank] = 0
-            claimed[c.rank] = false
-            wantsSelfRefresh[c.rank] = false
-        case .srefex:
-            power[c.rank] = .awake
-            nextDue[c.rank] = c.cycle + refreshInterval
-        case .rd, .wr:
-            break
-        }
-    }
-
-    /// Marks bank `q`'s choice stale (or absent when its queue is empty).
-    @inline(__always)
-    private mutating func invalidate(_ q: Int) {
-        bound[q] = queueCount[q] > 0 ? -1 : Int.max
-    }
-
 }

@@ -4,8 +4,12 @@ struct TimingState: Sendable {
     private let ranks: Int, banks: Int, groups: Int, banksPerGroup: Int
     private let n = DRAMCommand.count
     private var bankNext: [Int], groupNext: [Int], rankNext: [Int]
-    /// Constraints grouped by preceding command: (scope, following, latency).
-    private let rules: [[(scope: TimingScope, following: Int, latency: Int)]]
+    /// Constraints grouped by preceding command and scope, flat (no nested
+    /// arrays to retain and no switch per rule in the hot path): the rules of
+    /// command c in scope s are `ruleStart[c * scopes + s]..<ruleStart[c * scopes + s + 1]`.
+    private let ruleStart: [Int]
+    private let ruleFollowing: [Int], ruleLatency: [Int]
+    private static let scopes = TimingScope.allCases.count
     /// Rolling-window rules (tFAW) and, per rank, the recent issue times of their preceding command.
     private let windows: [TimingConstraint]
     /// Per (rank, window rule): the last `window` issue times, oldest first.
@@ -25,7 +29,13 @@ struct TimingState: Sendable {
         for c in spec.timingConstraints {
             if c.window > 1 { w.append(c) } else { r[c.preceding.rawValue].append((c.scope, c.following.rawValue, c.latency)) }
         }
-        rules = r
+        // Rules of one preceding command, grouped by scope in TimingScope order.
+        let grouped = r.map { rules in TimingScope.allCases.map { scope in rules.filter { $0.scope == scope } } }.flatMap { $0 }
+        var start = [0]
+        for g in grouped { start.append(start.last! + g.count) }
+        ruleStart = start
+        ruleFollowing = grouped.flatMap { $0.map(\.following) }
+        ruleLatency = grouped.flatMap { $0.map(\.latency) }
         windows = w
         windowed = DRAMCommand.allCases.map { c in w.contains { $0.following == c } }
         windowDepth = w.map(\.window).max() ?? 1
@@ -57,36 +67,75 @@ struct TimingState: Sendable {
         return t
     }
 
+    /// The rank-wide part of `earliest` for a one-bank command (not REFSB):
+    /// rank rules and rolling windows. `earliest` = max(this, `bankEarliest`).
+    @inline(__always)
+    func rankEarliest(_ command: DRAMCommand, rank: Int) -> Int {
+        let c = command.rawValue
+        var t = rankNext[rank * n + c]
+        guard windowed[c] else { return t }
+        for i in 0..<windows.count where windows[i].following == command {
+            let k = (rank * windows.count + i) * windowDepth
+            if windowTimes[k] != Int.min { t = max(t, windowTimes[k] + windows[i].latency) }
+        }
+        return t
+    }
+
+    /// The bank and bank-group part of `earliest` for a one-bank command (not REFSB).
+    @inline(__always)
+    func bankEarliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
+        let c = command.rawValue
+        return max(bankNext[(rank * banks + bank) * n + c], groupNext[(rank * groups + bank / banksPerGroup) * n + c])
+    }
+
     /// Records that `command` issued at `cycle`.
     mutating func issue(_ command: DRAMCommand, rank: Int, bank: Int, at cycle: Int) {
         let touchesOne = bank >= 0 && command != .refsb
         let first = touchesOne ? bank : command == .refsb ? bank : 0
         let last = touchesOne ? bank : banks - 1
         let step = command == .refsb ? banksPerGroup : 1
-        for rule in rules[command.rawValue] {
-            let until = cycle + rule.latency
-            switch rule.scope {
-            case .bank:
-                var b = first
-                while b <= last {
-                    let i = (rank * banks + b) * n + rule.following
-                    if bankNext[i] < until { bankNext[i] = until }
-                    b += step
-                }
-            case .bankGroup:
-                if bank >= 0 && command != .refsb {
-                    let i = (rank * groups + bank / banksPerGroup) * n + rule.following
-                    if groupNext[i] < until { groupNext[i] = until }
-                } else {
-                    for g in 0..<groups { let i = (rank * groups + g) * n + rule.following; groupNext[i] = max(groupNext[i], until) }
-                }
-            case .rank:
-                let i = rank * n + rule.following
-                if rankNext[i] < until { rankNext[i] = until }
-            case .otherRanks:
-                for r in 0..<ranks where r != rank {
-                    let i = r * n + rule.following
-                    if rankNext[i] < until { rankNext[i] = until }
+        let s = command.rawValue * TimingState.scopes
+        let ranks = self.ranks, banks = self.banks, groups = self.groups, banksPerGroup = self.banksPerGroup, n = self.n
+        // Unchecked buffers: the tables are written once per issued command,
+        // the hottest write path of the simulator.
+        ruleStart.withUnsafeBufferPointer { start in
+            ruleFollowing.withUnsafeBufferPointer { following in
+                ruleLatency.withUnsafeBufferPointer { latency in
+                    bankNext.withUnsafeMutableBufferPointer { next in
+                        for k in start[s]..<start[s + 1] {   // TimingScope.bank
+                            let until = cycle + latency[k]
+                            var b = first
+                            while b <= last {
+                                let i = (rank * banks + b) * n + following[k]
+                                if next[i] < until { next[i] = until }
+                                b += step
+                            }
+                        }
+                    }
+                    groupNext.withUnsafeMutableBufferPointer { next in
+                        for k in start[s + 1]..<start[s + 2] {   // TimingScope.bankGroup
+                            let until = cycle + latency[k]
+                            if touchesOne {
+                                let i = (rank * groups + bank / banksPerGroup) * n + following[k]
+                                if next[i] < until { next[i] = until }
+                            } else {
+                                for g in 0..<groups { let i = (rank * groups + g) * n + following[k]; next[i] = max(next[i], until) }
+                            }
+                        }
+                    }
+                    rankNext.withUnsafeMutableBufferPointer { next in
+                        for k in start[s + 2]..<start[s + 3] {   // TimingScope.rank
+                            let i = rank * n + following[k], until = cycle + latency[k]
+                            if next[i] < until { next[i] = until }
+                        }
+                        for k in start[s + 3]..<start[s + 4] {   // TimingScope.otherRanks
+                            let until = cycle + latency[k]
+                            for r in 0..<ranks where r != rank {
+                                let i = r * n + following[k]
+                                if next[i] < until { next[i] = until }
+                            }
+                        }
+                    }
                 }
             }
         }
