@@ -10,7 +10,7 @@ import GymStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure DSEGym's speed.",
-        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self, ProxyBench.self])
+        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self, AgentBench.self, ProxyBench.self])
 }
 
 /// Wall-clock seconds of `body`.
@@ -176,5 +176,41 @@ struct MergeBench: ParsableCommand {
         let seconds = try measure { for p in paths { added += try target.merge(shard: p).trialsAdded } }
         say(String(format: "merge: %d shards of %d trials (10 params, 5 metrics) in %.3f s = %.0f trials/s",
                    shards, trials, seconds, Double(added) / seconds))
+    }
+}
+
+struct AgentBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agent", abstract: "An agent's own overhead per trial (ask + tell), without evaluation or store.")
+
+    @Option(help: "Agent name or preset.")
+    var agent: String = "random"
+
+    @Option(help: "Environment spec whose space the agent searches (a cheap one keeps the run short).")
+    var env: String = "environments/synthetic-hartmann6.yaml"
+
+    @Option(help: "Trials.")
+    var trials: Int = 100_000
+
+    @Option(help: "Seed.")
+    var seed: UInt64 = 1
+
+    /// Discards trials: only the agent's time is of interest.
+    final class DiscardingLog: TrialLog {
+        func append(_ trials: [Trial]) throws {}
+    }
+
+    func run() throws {
+        let loader = try EnvironmentLoader(path: env)
+        let reference = try AgentReference(agent)
+        let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective,
+                                   seed: seed, budget: trials)
+        let (made, _) = try reference.kind.make(reference.hyperparameters, context)
+        let runner = CampaignRunner(environment: loader.environment, objective: loader.objective, agent: made,
+                                    budget: Budget(trials: trials), jobs: 1, log: DiscardingLog())
+        let outcome = try runner.run()
+        say(String(format: "agent %@: %d trials, %.2f µs per trial in ask + tell (%.3f s of %.3f s total)",
+                   reference.kind.name, outcome.totalTrials, runner.agentSeconds / Double(max(1, outcome.totalTrials)) * 1e6,
+                   runner.agentSeconds, outcome.seconds))
     }
 }

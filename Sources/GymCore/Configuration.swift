@@ -11,9 +11,23 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ pairs: [String: ParameterValue]) {
         let sorted = pairs.sorted { $0.key < $1.key }
-        names = sorted.map(\.key)
-        values = sorted.map(\.value)
-        canonicalText = sorted.map { "\($0.key)=\($0.value.text)" }.joined(separator: ";")
+        self.init(sortedNames: sorted.map(\.key), values: sorted.map(\.value))
+    }
+
+    /// Names already in ascending order with their values: the fast path
+    /// `DesignSpace` uses, skipping the dictionary and the sort.
+    init(sortedNames: [String], values: [ParameterValue]) {
+        names = sortedNames
+        self.values = values
+        var text = ""
+        text.reserveCapacity(sortedNames.count * 12)
+        for (i, (name, value)) in zip(sortedNames, values).enumerated() {
+            if i > 0 { text += ";" }
+            text += name
+            text += "="
+            text += value.text
+        }
+        canonicalText = text
     }
 
     public subscript(name: String) -> ParameterValue? {

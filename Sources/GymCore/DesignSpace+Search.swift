@@ -14,7 +14,7 @@ extension DesignSpace {
     }
 
     private func sampleUnconstrained<G: RandomNumberGenerator>(using rng: inout G) -> Configuration {
-        Configuration(Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.domain.sample(using: &rng)) }))
+        configuration(values: parameters.map { $0.domain.sample(using: &rng) })
     }
 
     /// Every configuration in index order (first parameter fastest), or nil

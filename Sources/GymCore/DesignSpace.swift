@@ -7,10 +7,21 @@
 public struct DesignSpace: Sendable {
     public private(set) var parameters: [Parameter]
     public var constraints: [Constraint]
+    /// Parameter positions in name order, so configurations are built
+    /// canonical without a dictionary and a sort (narrowing keeps names).
+    private let nameOrder: [Int]
+    private let sortedNames: [String]
 
     public init(_ parameters: [Parameter], constraints: [Constraint] = []) {
         self.parameters = parameters
         self.constraints = constraints
+        nameOrder = parameters.indices.sorted { parameters[$0].name < parameters[$1].name }
+        sortedNames = nameOrder.map { parameters[$0].name }
+    }
+
+    /// The configuration with `values[i]` for `parameters[i]`.
+    public func configuration(values: [ParameterValue]) -> Configuration {
+        Configuration(sortedNames: sortedNames, values: nameOrder.map { values[$0] })
     }
 
     public var names: [String] { parameters.map(\.name) }
@@ -83,7 +94,7 @@ public struct DesignSpace: Sendable {
     }
 
     public func configuration(indices: [Int]) -> Configuration {
-        Configuration(Dictionary(uniqueKeysWithValues: zip(parameters, indices).map { ($0.name, $0.domain.value(at: $1)) }))
+        configuration(values: zip(parameters, indices).map { $0.domain.value(at: $1) })
     }
 
     /// The configuration as a point of the unit cube, one coordinate per parameter.
@@ -92,7 +103,7 @@ public struct DesignSpace: Sendable {
     }
 
     public func configuration(unit: [Double]) -> Configuration {
-        Configuration(Dictionary(uniqueKeysWithValues: zip(parameters, unit).map { ($0.name, $0.domain.value(atUnit: $1)) }))
+        configuration(values: zip(parameters, unit).map { $0.domain.value(atUnit: $1) })
     }
 
     /// Level counts per parameter, for index-based agents.

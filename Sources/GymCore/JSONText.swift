@@ -3,6 +3,8 @@
 public enum JSONText {
     /// `s` as a JSON string literal.
     public static func quote(_ s: String) -> String {
+        // Most keys and choices need no escaping: copy them in one piece.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
@@ -31,6 +33,14 @@ public enum JSONText {
 
     /// `{"k": v, ...}` from already-encoded values, keys in the given order.
     public static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { quote($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+        var out = "{"
+        out.reserveCapacity(pairs.count * 24 + 2)
+        for (i, pair) in pairs.enumerated() {
+            if i > 0 { out += ", " }
+            out += quote(pair.0)
+            out += ": "
+            out += pair.1
+        }
+        return out + "}"
     }
 }
