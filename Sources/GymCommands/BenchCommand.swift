@@ -20,6 +20,22 @@ func measure(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
 }
 
+/// `count` uniformly drawn configurations of `space`, seeded.
+func randomConfigurations(_ space: DesignSpace, count: Int, seed: UInt64) -> [Configuration] {
+    var rng = SplitMix64(seed: seed)
+    return (0..<count).map { _ in space.sample(using: &rng) }
+}
+
+/// Seconds to evaluate `configurations` one after another on this thread,
+/// and how many were feasible.
+func timeEvaluations(_ environment: any Environment, _ configurations: [Configuration]) throws -> (seconds: Double, feasible: Int) {
+    var feasible = 0
+    let seconds = try measure {
+        for c in configurations where try environment.evaluate(c).feasible { feasible += 1 }
+    }
+    return (seconds, feasible)
+}
+
 func temporaryDatabase(_ label: String) -> String {
     NSTemporaryDirectory() + "dsegym-bench-\(label)-\(UUID().uuidString).sqlite"
 }
@@ -97,12 +113,8 @@ struct EnvironmentBench: ParsableCommand {
 
     func run() throws {
         let loader = try EnvironmentLoader(path: env)
-        var rng = SplitMix64(seed: seed)
-        let configs = (0..<evaluations).map { _ in loader.environment.designSpace.sample(using: &rng) }
-        var feasible = 0
-        let seconds = try measure {
-            for c in configs where try loader.environment.evaluate(c).feasible { feasible += 1 }
-        }
+        let configs = randomConfigurations(loader.environment.designSpace, count: evaluations, seed: seed)
+        let (seconds, feasible) = try timeEvaluations(loader.environment, configs)
         say(String(format: "env %@: %d evaluations in %.3f s = %.1f evaluations/s, %.3f ms each (%d feasible)",
                    loader.environment.id, evaluations, seconds, Double(evaluations) / seconds,
                    seconds / Double(evaluations) * 1000, feasible))

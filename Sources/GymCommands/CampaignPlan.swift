@@ -28,11 +28,7 @@ struct CampaignPlan {
         guard trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard parallel >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
         // Validate every entry before any database work: bad input touches nothing.
-        let loader = try EnvironmentLoader(path: environmentPath)
-        for e in entries {
-            let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective, seed: e.seed)
-            _ = try e.agent.kind.make(e.agent.hyperparameters, context)
-        }
+        let loader = try validated()
         let store = try TrialStore(path: database)
         var unfinished: [Entry] = []
         for e in entries {
@@ -75,6 +71,17 @@ struct CampaignPlan {
                         pending.count, entries.count - pending.count, seconds, workers))
         let reopened = try TrialStore(path: database)
         return try entries.map { e in try reopened.campaign(named: e.name)! }
+    }
+
+    /// Builds the environment and every entry's agent once, so that bad input
+    /// is reported before anything is run or written; returns the environment.
+    func validated() throws -> EnvironmentLoader {
+        let loader = try EnvironmentLoader(path: environmentPath)
+        for e in entries {
+            let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective, seed: e.seed)
+            _ = try e.agent.kind.make(e.agent.hyperparameters, context)
+        }
+        return loader
     }
 
     /// A stored campaign of the same name must be the same experiment.

@@ -26,12 +26,7 @@ struct PlanOptions: ParsableArguments {
     /// Writes `plan` if `--plan` was given; true when it did (and nothing should run).
     func writeIfRequested(_ plan: CampaignPlan) throws -> Bool {
         guard let folder = self.plan else { return false }
-        // Validate the campaigns before writing anything.
-        let loader = try EnvironmentLoader(path: plan.environmentPath)
-        for e in plan.entries {
-            _ = try e.agent.kind.make(e.agent.hyperparameters, AgentContext(
-                designSpace: loader.environment.designSpace, objective: loader.objective, seed: e.seed))
-        }
+        _ = try plan.validated() // before writing anything
         let written = try PlanDirectory.write(plan, to: folder, slurm: .init(
             partition: partition, timeLimit: timeLimit, cpusPerTask: cpusPerTask,
             campaignsPerTask: campaignsPerTask, concurrentTasks: concurrentTasks))

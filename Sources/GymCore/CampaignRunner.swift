@@ -116,9 +116,12 @@ public final class CampaignRunner {
         var firstInBatch: [UInt64: Int] = [:]
         var pending: [Int] = []
         var duplicates: [(Int, Int)] = []
+        // Hash and JSON once per configuration: both serve the lookup and the insert.
+        let hashes = configurations.map(\.stableHash)
+        let jsons = configurations.map(\.json)
         for (i, c) in configurations.enumerated() {
-            let h = c.stableHash
-            if let cached = cache[h], cached.configurationJSON == c.json {
+            let h = hashes[i]
+            if let cached = cache[h], cached.configurationJSON == jsons[i] {
                 metrics[i] = cached.metrics
                 hit[i] = true
             } else if let j = firstInBatch[h] {
@@ -148,7 +151,7 @@ public final class CampaignRunner {
         trials.reserveCapacity(configurations.count)
         for (i, c) in configurations.enumerated() {
             let m = metrics[i]!
-            if !hit[i] { cache[c.stableHash] = CachedEvaluation(configurationJSON: c.json, metrics: m) }
+            if !hit[i] { cache[hashes[i]] = CachedEvaluation(configurationJSON: jsons[i], metrics: m) }
             let (reward, reason) = objective.score(m)
             trials.append(Trial(index: trialCount + i, batch: batchCount, configuration: c, metrics: m,
                                 reward: reward, reason: reason, cacheHit: hit[i], evalSeconds: seconds[i]))

@@ -46,18 +46,24 @@ struct TimingState: Sendable {
     /// rank; for REFSB, `bank` is the bank index inside every group).
     @inline(__always)
     func earliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
+        // Rank rules and rolling windows apply to every command alike.
+        var t = rankEarliest(command, rank: rank)
+        if bank >= 0 && command != .refsb { return max(t, bankEarliest(command, rank: rank, bank: bank)) }
+        var b = command == .refsb ? bank : 0
+        let step = command == .refsb ? banksPerGroup : 1
+        while b < banks {
+            t = max(t, bankEarliest(command, rank: rank, bank: b))
+            b += step
+        }
+        return t
+    }
+
+    /// The rank-wide part of `earliest`: rank rules and rolling windows.
+    /// For a one-bank command, `earliest` = max(this, `bankEarliest`).
+    @inline(__always)
+    func rankEarliest(_ command: DRAMCommand, rank: Int) -> Int {
         let c = command.rawValue
         var t = rankNext[rank * n + c]
-        if bank >= 0 && command != .refsb {
-            t = max(t, bankNext[(rank * banks + bank) * n + c], groupNext[(rank * groups + bank / banksPerGroup) * n + c])
-        } else {
-            var b = command == .refsb ? bank : 0
-            let step = command == .refsb ? banksPerGroup : 1
-            while b < banks {
-                t = max(t, bankNext[(rank * banks + b) * n + c], groupNext[(rank * groups + b / banksPerGroup) * n + c])
-                b += step
-            }
-        }
         guard windowed[c] else { return t }
         for i in 0..<windows.count where windows[i].following == command {
             let k = (rank * windows.count + i) * windowDepth
@@ -67,21 +73,7 @@ struct TimingState: Sendable {
         return t
     }
 
-    /// The rank-wide part of `earliest` for a one-bank command (not REFSB):
-    /// rank rules and rolling windows. `earliest` = max(this, `bankEarliest`).
-    @inline(__always)
-    func rankEarliest(_ command: DRAMCommand, rank: Int) -> Int {
-        let c = command.rawValue
-        var t = rankNext[rank * n + c]
-        guard windowed[c] else { return t }
-        for i in 0..<windows.count where windows[i].following == command {
-            let k = (rank * windows.count + i) * windowDepth
-            if windowTimes[k] != Int.min { t = max(t, windowTimes[k] + windows[i].latency) }
-        }
-        return t
-    }
-
-    /// The bank and bank-group part of `earliest` for a one-bank command (not REFSB).
+    /// The bank and bank-group part of `earliest` for one bank.
     @inline(__always)
     func bankEarliest(_ command: DRAMCommand, rank: Int, bank: Int) -> Int {
         let c = command.rawValue
