@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dsegym", targets: ["dsegym"]),
         .library(name: "GymCore", targets: ["GymCore"]),
+        .library(name: "GymCampaign", targets: ["GymCampaign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,11 +28,16 @@ let package = Package(
         .target(name: "GymReport", dependencies: ["GymCore", "GymStore"]),
         .target(name: "GymProxy", dependencies: ["GymCore", "GymStore", "GymAgents"]),
 
+        // MARK: Campaigns: sessions, plans, spec loading, comparisons (everything the CLI and the server share)
+        .target(name: "GymCampaign", dependencies: [
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy",
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy", "GymCampaign",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
 
@@ -42,6 +48,6 @@ let package = Package(
         .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymEnvironments", "GymCore"]),
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
         .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymEnvironments", "GymCore"]),
-        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymStore", "GymCore"]),
+        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymStore", "GymCore"]),
     ]
 )

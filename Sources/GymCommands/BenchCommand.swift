@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GymAgents
+import GymCampaign
 import GymCore
 import GymEnvironments
 import GymStore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GymCampaign
 import GymCore
 
 /// The end-of-campaign summary: where it is stored, why it stopped, the best

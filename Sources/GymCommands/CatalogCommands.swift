@@ -1,5 +1,6 @@
 import ArgumentParser
 import GymAgents
+import GymCampaign
 import GymCore
 import GymEnvironments
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GymCampaign
 import GymCore
 
 /// The `dsegym` command: a list of subcommands, nothing else.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GymCampaign
 import GymCore
 import GymProxy
 import GymStore

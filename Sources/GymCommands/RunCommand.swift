@@ -1,4 +1,5 @@
 import ArgumentParser
+import GymCampaign
 import GymCore
 
 struct RunCommand: ParsableCommand {

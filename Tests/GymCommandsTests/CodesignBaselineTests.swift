@@ -4,6 +4,7 @@ import GymCore
 import GymEnvironments
 import Testing
 @testable import GymCommands
+import GymCampaign
 
 /// `dsegym codesign-baseline` and the shipped co-design example: NAS first,
 /// then ASIC, cannot meet the specs; co-exploration does.

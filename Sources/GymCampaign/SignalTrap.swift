@@ -4,12 +4,12 @@ import Foundation
 /// Turns SIGINT/SIGTERM into a flag the campaign runner checks between
 /// batches, so an interrupted campaign finishes and logs the batch in flight,
 /// commits, and exits cleanly instead of dying mid-write.
-final class SignalTrap: @unchecked Sendable {
+public final class SignalTrap: @unchecked Sendable {
     private let lock = NSLock()
     private var raised = false
     private var sources: [DispatchSourceSignal] = []
 
-    init(signals: [Int32] = [SIGINT, SIGTERM]) {
+    public init(signals: [Int32] = [SIGINT, SIGTERM]) {
         for s in signals {
             signal(s, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: s, queue: .global())
@@ -25,13 +25,13 @@ final class SignalTrap: @unchecked Sendable {
         signal(SIGTERM, SIG_DFL)
     }
 
-    func raise() {
+    public func raise() {
         lock.lock()
         raised = true
         lock.unlock()
     }
 
-    var isRaised: Bool {
+    public var isRaised: Bool {
         lock.lock()
         defer { lock.unlock() }
         return raised

@@ -4,13 +4,13 @@ import GymCore
 
 /// What `--agent` names: a preset YAML file (`agent: ga` plus
 /// `hyperparameters: {...}`) or just an agent kind with default hyperparameters.
-struct AgentReference: Sendable {
-    static let presetKeys = ["agent", "description", "hyperparameters"]
+public struct AgentReference: Sendable {
+    public static let presetKeys = ["agent", "description", "hyperparameters"]
 
-    var kind: AgentKind
-    var hyperparameters: SpecObject
+    public var kind: AgentKind
+    public var hyperparameters: SpecObject
 
-    init(_ reference: String) throws {
+    public init(_ reference: String) throws {
         if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
             let preset = try SpecLoader.load(reference)
             try preset.requireOnly(AgentReference.presetKeys)
@@ -27,7 +27,7 @@ struct AgentReference: Sendable {
     }
 
     /// From stored provenance (resume).
-    init(kind name: String, hyperparameters: SpecValue, file: String? = nil) throws {
+    public init(kind name: String, hyperparameters: SpecValue, file: String? = nil) throws {
         guard let k = AgentCatalog.kind(named: name) else {
             throw SpecError(file: file, key: "agent", "the agent '\(name)' is not known to this dsegym; known: \(AgentCatalog.names.joined(separator: ", "))")
         }

@@ -7,14 +7,14 @@ import GymStore
 /// the group of campaigns on the model's real environment, one figure per
 /// modelled metric over the group's feasible trials whose configurations the
 /// model never trained on (so the plot shows prediction, not fit).
-struct ProxyParitySource: FigureSource {
-    let fingerprint: String
-    let environment: String
+public struct ProxyParitySource: FigureSource {
+    public let fingerprint: String
+    public let environment: String
     /// Metric key → (measured, predicted) over held-out feasible trials.
-    let pairs: [(key: String, measured: [Double], predicted: [Double])]
-    let heldOut: Int
+    public let pairs: [(key: String, measured: [Double], predicted: [Double])]
+    public let heldOut: Int
 
-    init(modelPath: String, store: TrialStore) throws {
+    public init(modelPath: String, store: TrialStore) throws {
         let model = try ProxyModel.load(modelPath)
         let space = try model.encoding.designSpace(file: modelPath)
         fingerprint = model.environment.fingerprint
@@ -27,7 +27,7 @@ struct ProxyParitySource: FigureSource {
         }
     }
 
-    func figures(for group: CampaignGroup, options: ReportOptions) throws -> [Figure] {
+    public func figures(for group: CampaignGroup, options: ReportOptions) throws -> [Figure] {
         guard group.fingerprint == fingerprint else { return [] }
         return pairs.map { p in
             ParityFigure.make(id: "\(group.slug)-parity-\(p.key)",

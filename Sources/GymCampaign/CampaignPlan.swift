@@ -6,25 +6,39 @@ import GymStore
 /// A set of independent campaigns (agents × seeds, or hyperparameter settings ×
 /// seeds) run into one database, several at a time. Running a plan again is
 /// cheap and safe: a finished campaign is kept, an interrupted one resumed.
-struct CampaignPlan {
-    struct Entry: Sendable {
-        var name: String
+public struct CampaignPlan {
+    public struct Entry: Sendable {
+        public var name: String
         /// Label of the group the entry belongs to in summaries (an agent, or
         /// an agent with one hyperparameter setting).
-        var group: String
-        var agent: AgentReference
-        var seed: UInt64
+        public var group: String
+        public var agent: AgentReference
+        public var seed: UInt64
+
+        public init(name: String, group: String, agent: AgentReference, seed: UInt64) {
+            self.name = name
+            self.group = group
+            self.agent = agent
+            self.seed = seed
+        }
     }
 
-    var environmentPath: String
-    var trials: Int
-    var database: String
-    var entries: [Entry]
+    public var environmentPath: String
+    public var trials: Int
+    public var database: String
+    public var entries: [Entry]
+
+    public init(environmentPath: String, trials: Int, database: String, entries: [Entry]) {
+        self.environmentPath = environmentPath
+        self.trials = trials
+        self.database = database
+        self.entries = entries
+    }
 
     /// Runs every entry, `parallel` campaigns at a time (each evaluating on one
     /// thread, so results never depend on `parallel`). Returns the records in
     /// entry order.
-    func run(parallel: Int, progress: (String) -> Void) throws -> [CampaignRecord] {
+    public func run(parallel: Int, progress: (String) -> Void) throws -> [CampaignRecord] {
         guard trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard parallel >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
         // Validate every entry before any database work: bad input touches nothing.
@@ -75,7 +89,7 @@ struct CampaignPlan {
 
     /// Builds the environment and every entry's agent once, so that bad input
     /// is reported before anything is run or written; returns the environment.
-    func validated() throws -> EnvironmentLoader {
+    public func validated() throws -> EnvironmentLoader {
         let loader = try EnvironmentLoader(path: environmentPath)
         for e in entries {
             let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective, seed: e.seed)
@@ -102,13 +116,13 @@ private final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [Error] = []
 
-    func record(_ e: Error) {
+    public func record(_ e: Error) {
         lock.lock()
         errors.append(e)
         lock.unlock()
     }
 
-    var first: Error? {
+    public var first: Error? {
         lock.lock()
         defer { lock.unlock() }
         return errors.first

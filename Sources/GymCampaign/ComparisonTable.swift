@@ -5,20 +5,20 @@ import GymStore
 /// Summaries of many campaigns grouped by agent (compare) or by hyperparameter
 /// setting (sweep), computed from the store so that the same database always
 /// gives the same table, wherever its campaigns ran.
-struct ComparisonTable {
-    struct Group {
-        var label: String
-        var campaigns: [CampaignRecord]
+public struct ComparisonTable {
+    public struct Group {
+        public var label: String
+        public var campaigns: [CampaignRecord]
         /// Best reward of each campaign (nil when it found no feasible point).
-        var bests: [Double?]
-        var trialsToTarget: [Int?]
-        var trials: [Int]
+        public var bests: [Double?]
+        public var trialsToTarget: [Int?]
+        public var trials: [Int]
     }
 
-    var groups: [Group]
-    var targetReward: Double?
+    public var groups: [Group]
+    public var targetReward: Double?
 
-    init(store: TrialStore, plan: CampaignPlan, records: [CampaignRecord]) throws {
+    public init(store: TrialStore, plan: CampaignPlan, records: [CampaignRecord]) throws {
         var order: [String] = []
         var byGroup: [String: Group] = [:]
         targetReward = records.first?.objective.targetReward
@@ -38,7 +38,7 @@ struct ComparisonTable {
         groups = order.map { byGroup[$0]! }
     }
 
-    static func format(_ v: Double?) -> String {
+    public static func format(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "-" }
         return String(format: "%.6g", v)
     }
@@ -47,7 +47,7 @@ struct ComparisonTable {
     /// reward, trials to target, Bayesmark-style score against random (100 =
     /// the best reward seen in the comparison, 0 = random's median), wall time
     /// and the agent's own time per suggestion.
-    func compareLines(baseline: String) -> [String] {
+    public func compareLines(baseline: String) -> [String] {
         let allBests = groups.flatMap { $0.bests.compactMap { $0 } }
         let optimum = allBests.max()
         let randomMedian = groups.first { $0.label == baseline }.map { CampaignStatistics.median($0.bests.compactMap { $0 }) }
@@ -74,7 +74,7 @@ struct ComparisonTable {
 
     /// `dsegym sweep`'s table: the distribution of best rewards per setting,
     /// then the spread of the medians across settings (the "lottery").
-    func sweepLines() -> [String] {
+    public func sweepLines() -> [String] {
         var rows = [["setting", "seeds", "min", "q1", "median", "q3", "max", "infeasible-only"]]
         var medians: [(String, Double)] = []
         for g in groups {

@@ -10,31 +10,39 @@ import GymCore
 ///   writing its own SQLite shard under `shards/` (SQLite must never be
 ///   shared by writers on a network file system);
 /// - `shards/`, `logs/`: filled by the tasks.
-struct PlanDirectory {
-    struct Slurm {
-        var partition: String?
-        var timeLimit: String
-        var cpusPerTask: Int
-        var campaignsPerTask: Int
-        var concurrentTasks: Int?
+public struct PlanDirectory {
+    public struct Slurm {
+        public var partition: String?
+        public var timeLimit: String
+        public var cpusPerTask: Int
+        public var campaignsPerTask: Int
+        public var concurrentTasks: Int?
+
+        public init(partition: String?, timeLimit: String, cpusPerTask: Int, campaignsPerTask: Int, concurrentTasks: Int?) {
+            self.partition = partition
+            self.timeLimit = timeLimit
+            self.cpusPerTask = cpusPerTask
+            self.campaignsPerTask = campaignsPerTask
+            self.concurrentTasks = concurrentTasks
+        }
     }
 
-    var path: String
-    var plan: CampaignPlan
-    var campaignsPerTask: Int
+    public var path: String
+    public var plan: CampaignPlan
+    public var campaignsPerTask: Int
 
-    var taskCount: Int { (plan.entries.count + campaignsPerTask - 1) / campaignsPerTask }
+    public var taskCount: Int { (plan.entries.count + campaignsPerTask - 1) / campaignsPerTask }
 
-    func shard(_ task: Int) -> String { "\(path)/shards/task-\(task).sqlite" }
+    public func shard(_ task: Int) -> String { "\(path)/shards/task-\(task).sqlite" }
 
-    func entries(ofTask task: Int) -> ArraySlice<CampaignPlan.Entry> {
+    public func entries(ofTask task: Int) -> ArraySlice<CampaignPlan.Entry> {
         let start = task * campaignsPerTask
         return plan.entries[start..<min(plan.entries.count, start + campaignsPerTask)]
     }
 
     // MARK: Writing
 
-    static func write(_ plan: CampaignPlan, to folder: String, slurm: Slurm) throws -> PlanDirectory {
+    public static func write(_ plan: CampaignPlan, to folder: String, slurm: Slurm) throws -> PlanDirectory {
         guard slurm.campaignsPerTask >= 1 else { throw SpecError(key: "--campaigns-per-task", "must be at least 1") }
         guard slurm.cpusPerTask >= 1 else { throw SpecError(key: "--cpus-per-task", "must be at least 1") }
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
@@ -64,7 +72,7 @@ struct PlanDirectory {
         return directory
     }
 
-    func sbatchScript(_ slurm: Slurm) -> String {
+    public func sbatchScript(_ slurm: Slurm) -> String {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo:
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
         let limit = slurm.concurrentTasks.map { "%\($0)" } ?? ""
@@ -86,7 +94,7 @@ struct PlanDirectory {
 
     // MARK: Reading
 
-    static func read(_ folder: String) throws -> PlanDirectory {
+    public static func read(_ folder: String) throws -> PlanDirectory {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
         let metaPath = root + "/plan.json", listPath = root + "/campaigns.jsonl"
         guard let metaText = try? String(contentsOfFile: metaPath, encoding: .utf8),

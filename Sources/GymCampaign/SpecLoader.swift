@@ -4,8 +4,8 @@ import Yams
 
 /// Reads YAML spec files into `SpecObject`s, keeping the file name for errors
 /// and the file's folder for resolving relative paths inside it.
-enum SpecLoader {
-    static func load(_ path: String) throws -> SpecObject {
+public enum SpecLoader {
+    public static func load(_ path: String) throws -> SpecObject {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpecError(file: path, "cannot read the file (missing or unreadable)")
         }
@@ -16,7 +16,7 @@ enum SpecLoader {
         return try parse(text, file: path, baseDirectory: folder)
     }
 
-    static func parse(_ text: String, file: String, baseDirectory: String?) throws -> SpecObject {
+    public static func parse(_ text: String, file: String, baseDirectory: String?) throws -> SpecObject {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
             // One line: the parser's first line says where and what.
@@ -30,7 +30,7 @@ enum SpecLoader {
     }
 
     /// YAML node → value, using YAML's own scalar resolution (quoted text stays text).
-    static func convert(_ node: Node) -> SpecValue {
+    public static func convert(_ node: Node) -> SpecValue {
         switch node {
         case .mapping(let m):
             var out: [String: SpecValue] = [:]

@@ -6,30 +6,45 @@ import GymStore
 
 /// Runs and resumes campaigns against the store: builds environment, objective
 /// and agent, registers provenance, drives `CampaignRunner`, records the end.
-struct CampaignSession {
-    struct Request {
-        var environmentPath: String
-        var agent: AgentReference
-        var trials: Int
-        var seed: UInt64
-        var jobs: Int
-        var database: String
-        var name: String?
-        var wallSeconds: Double?
-        var stopAtTarget: Bool
+public struct CampaignSession {
+    public struct Request {
+        public var environmentPath: String
+        public var agent: AgentReference
+        public var trials: Int
+        public var seed: UInt64
+        public var jobs: Int
+        public var database: String
+        public var name: String?
+        public var wallSeconds: Double?
+        public var stopAtTarget: Bool
         /// Test hook: behave as if interrupted once this many trials are logged.
-        var stopAfter: Int?
+        public var stopAfter: Int?
         /// Draw the live progress line (only ever on a terminal).
-        var showProgress = true
+        public var showProgress = true
+    
+        public init(environmentPath: String, agent: AgentReference, trials: Int, seed: UInt64, jobs: Int, database: String,
+                    name: String?, wallSeconds: Double?, stopAtTarget: Bool, stopAfter: Int?, showProgress: Bool = true) {
+            self.environmentPath = environmentPath
+            self.agent = agent
+            self.trials = trials
+            self.seed = seed
+            self.jobs = jobs
+            self.database = database
+            self.name = name
+            self.wallSeconds = wallSeconds
+            self.stopAtTarget = stopAtTarget
+            self.stopAfter = stopAfter
+            self.showProgress = showProgress
+        }
     }
 
-    struct Result {
-        var campaign: CampaignRecord
-        var outcome: CampaignOutcome
-        var environment: any Environment
+    public struct Result {
+        public var campaign: CampaignRecord
+        public var outcome: CampaignOutcome
+        public var environment: any Environment
     }
 
-    static func run(_ request: Request) throws -> Result {
+    public static func run(_ request: Request) throws -> Result {
         guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
         let loader = try EnvironmentLoader(path: request.environmentPath)
@@ -52,7 +67,7 @@ struct CampaignSession {
                            showProgress: request.showProgress)
     }
 
-    static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?, showProgress: Bool = true) throws -> Result {
+    public static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?, showProgress: Bool = true) throws -> Result {
         let store = try TrialStore.openExisting(database)
         guard let record = try store.campaign(named: name) else {
             let names = try store.campaigns().map(\.name)

@@ -6,18 +6,18 @@ import GymProxy
 /// Builds environments from spec files or stored provenance, applying
 /// `--set key=value` overrides: a design parameter sets the configuration,
 /// any other key sets `settings.key`.
-struct EnvironmentLoader {
-    var spec: EnvironmentSpec
-    var environment: any Environment
-    var objective: Objective
+public struct EnvironmentLoader {
+    public var spec: EnvironmentSpec
+    public var environment: any Environment
+    public var objective: Objective
     /// Parameter values given with `--set`.
-    var assignments: [String: ParameterValue] = [:]
+    public var assignments: [String: ParameterValue] = [:]
 
     /// Every environment kind a spec may name: the catalog plus `proxy`.
-    static let kinds = EnvironmentCatalog.all + [ProxyEnvironment.kind]
+    public static let kinds = EnvironmentCatalog.all + [ProxyEnvironment.kind]
 
     /// `path` is a spec file, or `proxy:<model.json>` for a proxy model.
-    init(path: String, sets: [String] = []) throws {
+    public init(path: String, sets: [String] = []) throws {
         let object = path.hasPrefix("proxy:")
             ? try ProxyEnvironment.spec(forModel: String(path.dropFirst(6)), baseDirectory: FileManager.default.currentDirectoryPath)
             : try SpecLoader.load(path)
@@ -26,7 +26,7 @@ struct EnvironmentLoader {
 
     /// Rebuilds from provenance; relative settings resolve against the
     /// folder of the spec file the campaign was started with (stored absolute).
-    init(stored: SpecValue, file: String?) throws {
+    public init(stored: SpecValue, file: String?) throws {
         let folder = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let object = SpecObject(stored.objectValue ?? [:], file: file, baseDirectory: folder)
         try self.init(spec: try EnvironmentSpec(object, knownKinds: Self.kinds.map(\.name)), sets: [])
@@ -61,7 +61,7 @@ struct EnvironmentLoader {
     }
 
     /// The configuration to evaluate: defaults, overridden by `--set`.
-    var configuration: Configuration {
+    public var configuration: Configuration {
         var values = environment.designSpace.defaultConfiguration.dictionary
         for (k, v) in assignments { values[k] = v }
         return Configuration(values)
@@ -70,7 +70,7 @@ struct EnvironmentLoader {
 
 extension SpecLoader {
     /// A `--set` value as YAML would read it (number, bool, or text).
-    static func scalar(_ text: String) -> SpecValue {
+    public static func scalar(_ text: String) -> SpecValue {
         if let object = try? parse("v: \(text)", file: "--set", baseDirectory: nil), let v = object.values["v"] {
             return v
         }
