@@ -7,7 +7,19 @@ let package = Package(
     products: [
         .executable(name: "dsegym", targets: ["dsegym"]),
         .library(name: "GymCore", targets: ["GymCore"]),
+        .library(name: "GymNumerics", targets: ["GymNumerics"]),
+        .library(name: "GymStore", targets: ["GymStore"]),
+        .library(name: "GymWorkloads", targets: ["GymWorkloads"]),
+        .library(name: "GymAccelerator", targets: ["GymAccelerator"]),
+        .library(name: "GymTimeloop", targets: ["GymTimeloop"]),
+        .library(name: "GymDRAM", targets: ["GymDRAM"]),
+        .library(name: "GymCodesign", targets: ["GymCodesign"]),
+        .library(name: "GymSynthetic", targets: ["GymSynthetic"]),
+        .library(name: "GymAgents", targets: ["GymAgents"]),
+        .library(name: "GymProxy", targets: ["GymProxy"]),
+        .library(name: "GymReport", targets: ["GymReport"]),
         .library(name: "GymCampaign", targets: ["GymCampaign"]),
+        .library(name: "GymCommands", targets: ["GymCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,34 +32,52 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
 
-        // MARK: Public API
+        // MARK: Core, numerics, store
         .target(name: "GymCore"),
+        .target(name: "GymNumerics", dependencies: ["GymCore", "CGSL"]),
         .target(name: "GymStore", dependencies: ["GymCore", "CSQLite"]),
-        .target(name: "GymEnvironments", dependencies: ["GymCore"]),
-        .target(name: "GymAgents", dependencies: ["GymCore", "CGSL"]),
-        .target(name: "GymReport", dependencies: ["GymCore", "GymStore"]),
-        .target(name: "GymProxy", dependencies: ["GymCore", "GymStore", "GymAgents"]),
 
-        // MARK: Campaigns: sessions, plans, spec loading, comparisons (everything the CLI and the server share)
+        // MARK: Environment families (one target each, so they compile in parallel)
+        .target(name: "GymWorkloads", dependencies: ["GymCore"]),
+        .target(name: "GymAccelerator", dependencies: ["GymCore", "GymWorkloads"]),
+        .target(name: "GymTimeloop", dependencies: ["GymCore", "GymWorkloads"]),
+        .target(name: "GymDRAM", dependencies: ["GymCore"]),
+        .target(name: "GymCodesign", dependencies: ["GymCore", "GymWorkloads", "GymAccelerator"]),
+        .target(name: "GymSynthetic", dependencies: ["GymCore"]),
+
+        // MARK: Agents, proxies, reports
+        .target(name: "GymAgents", dependencies: ["GymCore", "GymNumerics"]),
+        .target(name: "GymProxy", dependencies: ["GymCore", "GymStore", "GymNumerics"]),
+        .target(name: "GymReport", dependencies: ["GymCore", "GymStore"]),
+
+        // MARK: Campaigns: sessions, plans, spec loading, catalog, comparisons (shared by the CLI and the servers)
         .target(name: "GymCampaign", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy",
+            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy",
+            "GymAccelerator", "GymTimeloop", "GymDRAM", "GymCodesign", "GymSynthetic",
             .product(name: "Yams", package: "Yams"),
         ]),
 
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy", "GymCampaign",
+            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymDRAM", "GymCodesign",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
 
+        // MARK: Test support: fixtures and the conformance suites every catalogue entry must pass
+        .target(name: "GymTesting", dependencies: ["GymCore", "GymWorkloads", "GymCampaign"]),
+
         // MARK: Unit test bundles
         .testTarget(name: "GymCoreTests", dependencies: ["GymCore"]),
         .testTarget(name: "GymStoreTests", dependencies: ["GymStore", "GymCore"]),
-        .testTarget(name: "GymEnvironmentsTests", dependencies: ["GymEnvironments", "GymCore"]),
-        .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymEnvironments", "GymCore"]),
+        .testTarget(name: "GymWorkloadsTests", dependencies: ["GymWorkloads", "GymTesting", "GymCore"]),
+        .testTarget(name: "GymAcceleratorTests", dependencies: ["GymAccelerator", "GymWorkloads", "GymCampaign", "GymTesting", "GymCore"]),
+        .testTarget(name: "GymTimeloopTests", dependencies: ["GymTimeloop", "GymWorkloads", "GymCampaign", "GymCore"]),
+        .testTarget(name: "GymDRAMTests", dependencies: ["GymDRAM", "GymSynthetic", "GymCampaign", "GymCore"]),
+        .testTarget(name: "GymCodesignTests", dependencies: ["GymCodesign", "GymAccelerator", "GymWorkloads", "GymCampaign", "GymCore"]),
+        .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymNumerics", "GymSynthetic", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
-        .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymEnvironments", "GymCore"]),
-        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymStore", "GymCore"]),
+        .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymNumerics", "GymSynthetic", "GymCore"]),
+        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymCore"]),
     ]
 )

@@ -1,5 +1,4 @@
 import Foundation
-import GymAgents
 import GymCore
 
 /// What `--agent` names: a preset YAML file (`agent: ga` plus
@@ -14,12 +13,12 @@ public struct AgentReference: Sendable {
         if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
             let preset = try SpecLoader.load(reference)
             try preset.requireOnly(AgentReference.presetKeys)
-            let name = try preset.requiredString("agent", allowed: AgentCatalog.names)
-            kind = AgentCatalog.kind(named: name)!
+            let name = try preset.requiredString("agent", allowed: Catalog.current.agentNames)
+            kind = Catalog.current.agent(named: name)!
             hyperparameters = try preset.object("hyperparameters") ?? SpecObject([:], file: reference, path: "hyperparameters")
         } else {
-            guard let k = AgentCatalog.kind(named: reference) else {
-                throw SpecError(key: "--agent", "unknown agent '\(reference)'; known: \(AgentCatalog.names.joined(separator: ", ")) (or a preset .yaml file)")
+            guard let k = Catalog.current.agent(named: reference) else {
+                throw SpecError(key: "--agent", "unknown agent '\(reference)'; known: \(Catalog.current.agentNames.joined(separator: ", ")) (or a preset .yaml file)")
             }
             kind = k
             hyperparameters = SpecObject([:], path: "hyperparameters")
@@ -28,8 +27,8 @@ public struct AgentReference: Sendable {
 
     /// From stored provenance (resume).
     public init(kind name: String, hyperparameters: SpecValue, file: String? = nil) throws {
-        guard let k = AgentCatalog.kind(named: name) else {
-            throw SpecError(file: file, key: "agent", "the agent '\(name)' is not known to this dsegym; known: \(AgentCatalog.names.joined(separator: ", "))")
+        guard let k = Catalog.current.agent(named: name) else {
+            throw SpecError(file: file, key: "agent", "the agent '\(name)' is not known to this dsegym; known: \(Catalog.current.agentNames.joined(separator: ", "))")
         }
         kind = k
         self.hyperparameters = SpecObject(hyperparameters.objectValue ?? [:], file: file, path: "hyperparameters")

@@ -1,5 +1,4 @@
 import Foundation
-import GymAgents
 import GymCore
 
 /// The campaign sets `dsegym compare` and `dsegym sweep` run.
@@ -39,7 +38,7 @@ extension CampaignPlan {
         guard seeds >= 1 else { throw SpecError(key: "--seeds", "must be at least 1") }
         let file = try SpecLoader.load(path)
         try file.requireOnly(sweepGridKeys)
-        let name = try file.requiredString("agent", allowed: AgentCatalog.names)
+        let name = try file.requiredString("agent", allowed: Catalog.current.agentNames)
         guard name == agent else {
             throw file.error("agent", "the grid is for '\(name)' but --agent is '\(agent)'")
         }

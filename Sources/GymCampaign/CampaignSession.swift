@@ -1,7 +1,6 @@
 import Foundation
 import GymAgents
 import GymCore
-import GymEnvironments
 import GymStore
 
 /// Runs and resumes campaigns against the store: builds environment, objective

@@ -1,6 +1,5 @@
 import Foundation
 import GymCore
-import GymEnvironments
 import GymProxy
 
 /// Builds environments from spec files or stored provenance, applying
@@ -13,15 +12,12 @@ public struct EnvironmentLoader {
     /// Parameter values given with `--set`.
     public var assignments: [String: ParameterValue] = [:]
 
-    /// Every environment kind a spec may name: the catalog plus `proxy`.
-    public static let kinds = EnvironmentCatalog.all + [ProxyEnvironment.kind]
-
     /// `path` is a spec file, or `proxy:<model.json>` for a proxy model.
     public init(path: String, sets: [String] = []) throws {
         let object = path.hasPrefix("proxy:")
             ? try ProxyEnvironment.spec(forModel: String(path.dropFirst(6)), baseDirectory: FileManager.default.currentDirectoryPath)
             : try SpecLoader.load(path)
-        try self.init(spec: try EnvironmentSpec(object, knownKinds: Self.kinds.map(\.name)), sets: sets)
+        try self.init(spec: try EnvironmentSpec(object, knownKinds: Catalog.current.environmentNames), sets: sets)
     }
 
     /// Rebuilds from provenance; relative settings resolve against the
@@ -29,7 +25,7 @@ public struct EnvironmentLoader {
     public init(stored: SpecValue, file: String?) throws {
         let folder = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let object = SpecObject(stored.objectValue ?? [:], file: file, baseDirectory: folder)
-        try self.init(spec: try EnvironmentSpec(object, knownKinds: Self.kinds.map(\.name)), sets: [])
+        try self.init(spec: try EnvironmentSpec(object, knownKinds: Catalog.current.environmentNames), sets: [])
     }
 
     private init(spec initial: EnvironmentSpec, sets: [String]) throws {
@@ -42,11 +38,11 @@ public struct EnvironmentLoader {
             pending.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
         }
         // Settings first (they can change the space, e.g. a workload), then parameters.
-        var built = try spec.build(Self.kinds)
+        var built = try spec.build(Catalog.current.environments)
         for (key, value) in pending where built.environment.designSpace.parameter(named: key) == nil {
             spec = spec.setting(key, to: SpecLoader.scalar(value))
         }
-        if !pending.isEmpty { built = try spec.build(Self.kinds) }
+        if !pending.isEmpty { built = try spec.build(Catalog.current.environments) }
         let space = built.environment.designSpace
         for (key, value) in pending {
             guard let p = space.parameter(named: key) else { continue }

@@ -3,7 +3,6 @@ import Foundation
 import GymAgents
 import GymCampaign
 import GymCore
-import GymEnvironments
 import GymStore
 
 /// Benchmarks (never tests): store write rate, campaign throughput, and

@@ -1,8 +1,6 @@
 import ArgumentParser
-import GymAgents
 import GymCampaign
 import GymCore
-import GymEnvironments
 
 struct EnvsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +10,9 @@ struct EnvsCommand: ParsableCommand {
     var name: String?
 
     func run() throws {
-        let kinds = EnvironmentLoader.kinds.filter { name == nil || $0.name == name }
+        let kinds = Catalog.current.environments.filter { name == nil || $0.name == name }
         if let name, kinds.isEmpty {
-            throw SpecError(key: "name", "unknown environment '\(name)'; known: \(EnvironmentLoader.kinds.map(\.name).joined(separator: ", "))")
+            throw SpecError(key: "name", "unknown environment '\(name)'; known: \(Catalog.current.environments.map(\.name).joined(separator: ", "))")
         }
         for kind in kinds {
             say("\(kind.name): \(kind.summary)")
@@ -37,7 +35,7 @@ struct AgentsCommand: ParsableCommand {
         commandName: "agents", abstract: "List agents with their hyperparameters and defaults.")
 
     func run() throws {
-        for kind in AgentCatalog.all {
+        for kind in Catalog.current.agents {
             say("\(kind.name): \(kind.summary)")
             for h in kind.hyperparameters { say("  \(h.name) = \(h.defaultValue): \(h.meaning)") }
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GymCampaign
 import GymCore
-import GymEnvironments
+import GymCodesign
 
 /// `dsegym codesign-baseline`: NASAIC's comparison of "NAS first, then the
 /// best ASIC" against co-exploration of networks and hardware (see

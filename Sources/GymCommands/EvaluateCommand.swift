@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GymCampaign
 import GymCore
-import GymEnvironments
+import GymDRAM
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import GymCore
 @testable import GymAgents
-@testable import GymEnvironments
+@testable import GymSynthetic
 
 /// Lighter than the defaults to keep the debug-build test fast (see the
 /// report for the default-size figures): fewer candidates, rarer refits.

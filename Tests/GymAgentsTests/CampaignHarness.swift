@@ -1,6 +1,6 @@
 import GymCore
 @testable import GymAgents
-@testable import GymEnvironments
+import GymCampaign
 
 /// An in-memory trial log for tests.
 final class MemoryLog: TrialLog {
@@ -11,7 +11,7 @@ final class MemoryLog: TrialLog {
 /// Builds environments and agents by their catalog names and runs campaigns.
 enum Harness {
     static func environment(_ name: String, _ settings: [String: SpecValue] = [:]) throws -> any Environment {
-        try EnvironmentCatalog.kind(named: name)!.make(SpecObject(settings))
+        try Catalog.standard.environment(named: name)!.make(SpecObject(settings))
     }
 
     static func agent(_ name: String, _ hyper: [String: SpecValue] = [:], space: DesignSpace,

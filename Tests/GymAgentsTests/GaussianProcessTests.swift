@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GymCore
 @testable import GymAgents
+@testable import GymNumerics
 
 private func sample(_ n: Int, seed: UInt64) -> (x: [[Double]], y: [Double]) {
     var rng = SplitMix64(seed: seed)

@@ -1,10 +1,11 @@
 import Foundation
 import GymAgents
 import GymCore
-import GymEnvironments
 import Testing
 @testable import GymCommands
 import GymCampaign
+import GymCodesign
+import GymAccelerator
 
 /// `dsegym codesign-baseline` and the shipped co-design example: NAS first,
 /// then ASIC, cannot meet the specs; co-exploration does.

@@ -2,6 +2,7 @@ import Foundation
 import GymCore
 import Testing
 @testable import GymProxy
+@testable import GymSynthetic
 
 struct ForestTests {
     static func branin(_ x1: Double, _ x2: Double) -> Double {

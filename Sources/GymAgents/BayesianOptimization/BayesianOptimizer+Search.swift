@@ -1,4 +1,5 @@
 import GymCore
+import GymNumerics
 
 /// Choosing the next points: acquisition maximisation over the discrete
 /// space (random candidates + hill climbing), constant liar for batches.

@@ -1,5 +1,6 @@
 import Foundation
 import GymCore
+import GymNumerics
 
 /// Bayesian optimisation with a Gaussian-process surrogate
 /// (`GaussianProcess`, on GSL) over any design space.

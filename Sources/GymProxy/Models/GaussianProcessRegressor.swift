@@ -1,4 +1,4 @@
-import GymAgents
+import GymNumerics
 import GymCore
 
 /// A proxy backed by the Bayesian-optimisation Gaussian process of GymAgents
