@@ -261,6 +261,7 @@ class Client:
             response = None
         if response is None or response.get("id") != rid:
             response = self._resynchronise(line, response, rid, method)
+        self._stale = False  # every earlier response has been read by now
         try:
             return response["result"]
         except KeyError:
@@ -285,7 +286,6 @@ class Client:
             if isinstance(response, dict):
                 rid_seen = response.get("id")
                 if rid_seen == rid:
-                    self._stale = False
                     return response
                 if rid_seen is None and isinstance(response.get("error"), dict):
                     return response  # the server could not read the request's id
