@@ -45,7 +45,7 @@ _CLOSE_GRACE = 5.0  # seconds to wait for the server to exit before killing it
 
 
 def _json_default(o: Any) -> Any:
-    """Encodes what ``json`` cannot: numpy scalars and arrays, paths."""
+    """Encodes what ``json`` cannot: numpy scalars and arrays, paths, mappings, iterables."""
     item = getattr(o, "item", None)
     if item is not None and getattr(o, "shape", None) == ():
         return item()
@@ -54,6 +54,10 @@ def _json_default(o: Any) -> Any:
         return tolist()
     if isinstance(o, os.PathLike):
         return os.fspath(o)
+    if isinstance(o, Mapping):
+        return dict(o)
+    if isinstance(o, (tuple, set, frozenset)) or hasattr(o, "__iter__"):
+        return list(o)
     raise TypeError(f"{type(o).__name__} is not JSON serialisable")
 
 
@@ -123,12 +127,10 @@ def _reap(process: subprocess.Popen, grace: float) -> None:
     garbage collected or the interpreter exits; it never waits longer than ``grace``
     seconds before killing.
     """
-    for stream in (process.stdin, process.stdout):
-        try:
-            if stream is not None:
-                stream.close()
-        except OSError:
-            pass
+    try:
+        process.stdin.close()
+    except (OSError, ValueError):
+        pass
     try:
         process.wait(grace)
     except subprocess.TimeoutExpired:
@@ -137,6 +139,11 @@ def _reap(process: subprocess.Popen, grace: float) -> None:
             process.wait(grace)
         except subprocess.TimeoutExpired:
             pass
+    # Only now: a thread blocked reading stdout holds its lock until the server is gone.
+    try:
+        process.stdout.close()
+    except (OSError, ValueError):
+        pass
 
 
 def _exit_text(returncode: int | None) -> str:
