@@ -121,12 +121,19 @@ def _drain(stream: IO[bytes], tail: bytearray) -> None:
 
 
 def _reap(process: subprocess.Popen, grace: float) -> None:
-    """Ends the server: closes its stdin (end of input stops it) and waits, then kills.
+    """Ends the server: sends ``shutdown`` (so it closes its campaigns), closes its
+    stdin and waits, then kills.
 
     Runs from ``Client.close`` or, through ``weakref.finalize``, when the client is
     garbage collected or the interpreter exits; it never waits longer than ``grace``
-    seconds before killing.
+    seconds before killing. The response to this ``shutdown`` is not read.
     """
+    try:
+        if process.poll() is None:
+            process.stdin.write(b'{"id":0,"method":"shutdown"}\n')
+            process.stdin.flush()
+    except (OSError, ValueError):
+        pass
     try:
         process.stdin.close()
     except (OSError, ValueError):
@@ -335,22 +342,18 @@ class Client:
     def close(self) -> None:
         """Sends ``shutdown`` (the server closes every campaign and exits) and waits.
 
-        Idempotent; never waits more than a few seconds (then the server is killed).
+        Idempotent. Waits a few seconds at most for a request in flight on another
+        thread, and as long again for the server to exit, then kills it.
         """
         if self._closed:
             return
         self._closed = True
-        if self._died is None and self._lock.acquire(timeout=_CLOSE_GRACE):
-            try:
-                self._next_id += 1
-                data = _encode({"id": self._next_id, "method": "shutdown"}).encode()
-                self._stale = False  # bound the wait even if an older response is pending
-                self._exchange(data, self._next_id, "shutdown", _CLOSE_GRACE)
-            except DSEGymError:
-                pass
-            finally:
+        acquired = self._lock.acquire(timeout=_CLOSE_GRACE)  # let a request in flight end
+        try:
+            self._finalizer()
+        finally:
+            if acquired:
                 self._lock.release()
-        self._finalizer()
 
     def __enter__(self) -> "Client":
         return self

@@ -25,7 +25,7 @@ def test_check_env_passes_on_every_shipped_spec(client, path):
         assert env.observation_space.shape == (len(env.environment.metrics),)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Gymnasium's advice on unbounded/unnormalised boxes
-            check_env(env, skip_render_check=True)
+            check_env(env)
     finally:
         env.close()
 
