@@ -274,7 +274,13 @@ class Client:
         except ValueError:
             response = None
         if response is None or response.get("id") != rid:
-            response = self._resynchronise(line, response, rid, method)
+            try:
+                response = self._resynchronise(line, response, rid, method)
+            except DSEGymError:
+                raise
+            except BaseException:
+                self._stale = True  # interrupted while skipping: this response comes later too
+                raise
         self._stale = False  # every earlier response has been read by now
         try:
             return response["result"]
