@@ -131,11 +131,6 @@ struct RestrictedEnvironment: Environment {
     func evaluate(_ configuration: Configuration) throws -> Metrics { try base.evaluate(configuration) }
 }
 
-/// A trial log that keeps nothing (the comparison needs only the best trial).
-final class DiscardingTrialLog: TrialLog {
-    func append(_ trials: [Trial]) throws {}
-}
-
 extension Domain {
     /// The domain reduced to one of its values.
     func only(_ value: ParameterValue) -> Domain {

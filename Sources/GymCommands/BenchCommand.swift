@@ -207,11 +207,6 @@ struct AgentBench: ParsableCommand {
     @Option(help: "Seed.")
     var seed: UInt64 = 1
 
-    /// Discards trials: only the agent's time is of interest.
-    final class DiscardingLog: TrialLog {
-        func append(_ trials: [Trial]) throws {}
-    }
-
     func run() throws {
         let loader = try EnvironmentLoader(path: env)
         let reference = try AgentReference(agent)
@@ -219,7 +214,7 @@ struct AgentBench: ParsableCommand {
                                    seed: seed, budget: trials)
         let (made, _) = try reference.kind.make(reference.hyperparameters, context)
         let runner = CampaignRunner(environment: loader.environment, objective: loader.objective, agent: made,
-                                    budget: Budget(trials: trials), jobs: 1, log: DiscardingLog())
+                                    budget: Budget(trials: trials), jobs: 1, log: DiscardingTrialLog())
         let outcome = try runner.run()
         say(String(format: "agent %@: %d trials, %.2f µs per trial in ask + tell (%.3f s of %.3f s total)",
                    reference.kind.name, outcome.totalTrials, runner.agentSeconds / Double(max(1, outcome.totalTrials)) * 1e6,

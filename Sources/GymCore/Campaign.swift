@@ -45,6 +45,27 @@ public protocol TrialLog: AnyObject {
     func append(_ trials: [Trial]) throws
 }
 
+/// A trial log that keeps nothing, for runs where only the outcome matters
+/// (a baseline's best trial, an agent's own time in a benchmark).
+public final class DiscardingTrialLog: TrialLog {
+    public init() {}
+    public func append(_ trials: [Trial]) throws {}
+}
+
+/// A trial log that keeps every trial in memory, batch by batch (tests,
+/// short in-process studies).
+public final class MemoryTrialLog: TrialLog {
+    public private(set) var trials: [Trial]
+    public private(set) var batches = 0
+
+    public init(_ trials: [Trial] = []) { self.trials = trials }
+
+    public func append(_ batch: [Trial]) throws {
+        trials += batch
+        batches += 1
+    }
+}
+
 /// A previously seen evaluation, keyed by `Configuration.stableHash` in the cache.
 public struct CachedEvaluation: Sendable {
     public var configurationJSON: String

@@ -2,35 +2,15 @@ import Foundation
 import Testing
 import GymCore
 @testable import GymAgents
-
-/// A test space with every kind of domain and infeasible corners: a
-/// categorical, a stepped integer, an ordinal, and a log-scale real.
-struct MixedDomainsEnvironment: Environment {
-    var id: String { "test-mixed-domains-v1" }
-    var fingerprint: String { id }
-    let designSpace = DesignSpace([
-        .choice("kind", ["a", "b", "c"]), .integer("count", 0...20, step: 2),
-        .ordinal("size", Parameter.powersOfTwo(1, 64)), .real("rate", 0.1...10, log: true),
-    ])
-    let metricSpecs = [MetricSpec("cost", "1", .minimize)]
-
-    func evaluate(_ c: Configuration) throws -> Metrics {
-        if c.string("kind") == "c", c.int("count") > 14 { return .infeasible("kind c supports count up to 14") }
-        let bias: Double = ["a": 0.5, "b": 0, "c": 1][c.string("kind")]!
-        let cost = bias + pow(Double(c.int("count")) - 6, 2) / 10 + pow(log2(c.double("size")) - 3, 2)
-            + pow(log(c.double("rate")), 2)
-        return Metrics([Metric("cost", "1", cost)])
-    }
-}
+import GymCampaign
+import GymTesting
 
 /// Every catalogued agent, with settings light enough for a debug build.
-let conformanceAgents: [(String, [String: SpecValue])] = AgentCatalog.names.map { name in
-    name == "bo" ? (name, ["candidates": .number(100), "fit_restarts": .number(1), "initial_points": .number(6)]) : (name, [:])
+let conformanceAgents: [(String, [String: SpecValue])] = Catalog.standard.agentNames.map {
+    ($0, AgentConformance.lightHyperparameters($0))
 }
 
-private func signature(_ trials: [Trial]) -> [String] {
-    trials.map { "\($0.index):\($0.batch):\($0.configuration):\($0.reward.map { "\($0)" } ?? "nil")" }
-}
+private func signature(_ trials: [Trial]) -> [String] { AgentConformance.signature(trials) }
 
 @Test(arguments: conformanceAgents.map(\.0))
 func agentProposesOnlyValidConfigurationsOnMixedDomains(name: String) throws {

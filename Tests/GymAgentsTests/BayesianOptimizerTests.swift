@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GymCore
 @testable import GymAgents
+import GymTesting
 @testable import GymSynthetic
 
 /// Lighter than the defaults to keep the debug-build test fast (see the

@@ -93,7 +93,7 @@ struct CodesignBaselineTests {
         let kind = try #require(AgentCatalog.kind(named: Self.agentName))
         let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective, seed: 1, budget: 100)
         let (agent, _) = try kind.make(SpecObject([:]), context)
-        let log = RecordingLog()
+        let log = MemoryTrialLog()
         let runner = CampaignRunner(environment: loader.environment, objective: loader.objective, agent: agent,
                                     budget: Budget(trials: 100), jobs: 2, log: log)
         let outcome = try runner.run()
@@ -123,10 +123,4 @@ struct CodesignBaselineTests {
             #expect(e.message.contains("nuclei_depth"))
         }
     }
-}
-
-/// Keeps every logged trial in memory.
-final class RecordingLog: TrialLog {
-    var trials: [Trial] = []
-    func append(_ trials: [Trial]) throws { self.trials += trials }
 }

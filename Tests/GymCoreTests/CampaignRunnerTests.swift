@@ -6,8 +6,8 @@ struct CampaignRunnerTests {
     let objective = Objective.defaultObjective(for: QuadraticEnvironment().metricSpecs)
 
     func run(seed: UInt64, jobs: Int, trials: Int = 200, cache: [UInt64: CachedEvaluation] = [:],
-             stopAtTarget: Bool = false, objective: Objective? = nil) throws -> (MemoryLog, CampaignOutcome) {
-        let log = MemoryLog()
+             stopAtTarget: Bool = false, objective: Objective? = nil) throws -> (MemoryTrialLog, CampaignOutcome) {
+        let log = MemoryTrialLog()
         let runner = CampaignRunner(environment: env, objective: objective ?? self.objective,
                                     agent: RecordingAgent(space: env.designSpace, seed: seed),
                                     budget: Budget(trials: trials, stopAtTarget: stopAtTarget), jobs: jobs, log: log, cache: cache)
@@ -74,7 +74,7 @@ struct CampaignRunnerTests {
 
     @Test func replayOfAPrefix_thenRun_equalsAnUninterruptedRun() throws {
         let (full, _) = try run(seed: 8, jobs: 1, trials: 100)
-        let log = MemoryLog()
+        let log = MemoryTrialLog()
         let runner = CampaignRunner(environment: env, objective: objective,
                                     agent: RecordingAgent(space: env.designSpace, seed: 8),
                                     budget: Budget(trials: 100), jobs: 2, log: log)
@@ -87,7 +87,7 @@ struct CampaignRunnerTests {
         let (full, _) = try run(seed: 8, jobs: 1, trials: 14)
         let runner = CampaignRunner(environment: env, objective: objective,
                                     agent: RecordingAgent(space: env.designSpace, seed: 9),
-                                    budget: Budget(trials: 100), jobs: 1, log: MemoryLog())
+                                    budget: Budget(trials: 100), jobs: 1, log: MemoryTrialLog())
         #expect(throws: SpecError.self) { try runner.replay(full.trials) }
     }
 
@@ -100,7 +100,7 @@ struct CampaignRunnerTests {
     }
 
     @Test func shouldStop_isHonouredBetweenBatches() throws {
-        let log = MemoryLog()
+        let log = MemoryTrialLog()
         let runner = CampaignRunner(environment: env, objective: objective,
                                     agent: RecordingAgent(space: env.designSpace, seed: 1),
                                     budget: Budget(trials: 100), jobs: 1, log: log)

@@ -1,15 +1,5 @@
 @testable import GymCore
 
-/// A trial log that keeps trials in memory.
-final class MemoryLog: TrialLog {
-    var trials: [Trial] = []
-    var batches = 0
-    func append(_ t: [Trial]) throws {
-        trials += t
-        batches += 1
-    }
-}
-
 /// A small pure environment: value = Σ (x_i - 3)² over three integer knobs in
 /// 0...6, a categorical that adds 0 or 5, and a constraint x1 + x2 <= 10.
 struct QuadraticEnvironment: Environment {

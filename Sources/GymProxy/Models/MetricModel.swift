@@ -5,7 +5,7 @@ import GymCore
 public enum ModelKind: String, Codable, Sendable, CaseIterable {
     /// Random forest on the one-hot/log feature encoding.
     case rf
-    /// Gaussian process (GymAgents' BO surrogate) on a capped training set.
+    /// Gaussian process (GymNumerics', the BO surrogate) on a capped training set.
     case gp
     /// k nearest neighbours on the standardised features: a baseline.
     case knn
