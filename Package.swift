@@ -48,11 +48,11 @@ let package = Package(
         // MARK: Agents, proxies, reports
         .target(name: "GymAgents", dependencies: ["GymCore", "GymNumerics"]),
         .target(name: "GymProxy", dependencies: ["GymCore", "GymStore", "GymNumerics"]),
-        .target(name: "GymReport", dependencies: ["GymCore", "GymStore"]),
+        .target(name: "GymReport", dependencies: ["GymCore", "GymStore", "GymNumerics"]),
 
         // MARK: Campaigns: sessions, plans, spec loading, catalog, comparisons (shared by the CLI and the servers)
         .target(name: "GymCampaign", dependencies: [
-            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy",
+            "GymCore", "GymNumerics", "GymStore", "GymAgents", "GymReport", "GymProxy",
             "GymAccelerator", "GymTimeloop", "GymDRAM", "GymCodesign", "GymSynthetic",
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "GymDRAMTests", dependencies: ["GymDRAM", "GymSynthetic", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymCodesignTests", dependencies: ["GymCodesign", "GymAccelerator", "GymWorkloads", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymNumerics", "GymSynthetic", "GymCampaign", "GymTesting", "GymCore"]),
-        .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
+        .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymNumerics", "GymStore", "GymCore"]),
         .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymNumerics", "GymSynthetic", "GymCore"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["GymTesting", "GymCampaign", "GymProxy", "GymStore", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymCore"]),

@@ -1,6 +1,7 @@
 import Foundation
 import GymCore
 import GymStore
+import GymNumerics
 
 /// Summaries of many campaigns grouped by agent (compare) or by hyperparameter
 /// setting (sweep), computed from the store so that the same database always

@@ -1,5 +1,6 @@
 import Foundation
 import GymCore
+import GymNumerics
 
 /// One row per campaign with what the per-trial CSV export lacks for
 /// grouping (hyperparameters, setting label) plus summary numbers, so
@@ -13,7 +14,7 @@ public enum CampaignSummaryCSV {
         for c in campaigns {
             let r = c.record
             let target = r.objective.targetReward
-            let toTarget = target.flatMap { TrialsToTarget.count(c.rewards, target: $0) }
+            let toTarget = target.flatMap { CampaignStatistics.trialsToTarget(c.rewards, target: $0) }
             let feasible = c.trials.filter(\.feasible).count
             let bestReward: String = c.best?.reward.map { "\($0)" } ?? ""
             let bestTrial: String = c.best.map { String($0.index) } ?? ""

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GymCore
 @testable import GymAgents
+import GymNumerics
 
 /// Timing benchmarks, not tests: they assert nothing about time and run only
 /// with DSEGYM_BENCH=1, e.g.

@@ -4,6 +4,7 @@ import GymCore
 @testable import GymAgents
 import GymTesting
 @testable import GymSynthetic
+import GymNumerics
 
 /// Lighter than the defaults to keep the debug-build test fast (see the
 /// report for the default-size figures): fewer candidates, rarer refits.

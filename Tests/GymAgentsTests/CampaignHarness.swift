@@ -2,6 +2,7 @@ import GymCore
 @testable import GymAgents
 import GymCampaign
 import GymTesting
+import GymNumerics
 
 /// Builds environments and agents by their catalog names and runs campaigns.
 enum Harness {

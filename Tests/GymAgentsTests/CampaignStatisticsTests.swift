@@ -1,5 +1,6 @@
 import Testing
 import GymCore
+import GymNumerics
 
 @Test func quantilesInterpolateBetweenOrderStatistics() throws {
     let s = try #require(CampaignStatistics.summary([5, 1, 4, 2, 3]))

@@ -3,6 +3,7 @@ import Testing
 import GymCore
 import GymStore
 @testable import GymReport
+import GymNumerics
 
 struct ReportTests {
     /// Two agents × three seeds on a target objective, one agent with two

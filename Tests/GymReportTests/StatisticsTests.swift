@@ -1,6 +1,7 @@
 import Testing
 import GymCore
 @testable import GymReport
+@testable import GymNumerics
 
 struct StatisticsTests {
     @Test func quantiles_interpolateLinearlyLikeNumpy() {
@@ -29,8 +30,8 @@ struct StatisticsTests {
     }
 
     @Test func ecdf_stepsAtEachTrialsToTarget_andStaysBelowOneForMisses() {
-        #expect(TrialsToTarget.count([nil, 0.5, 1, 2], target: 1) == 3)
-        #expect(TrialsToTarget.count([0.1], target: 1) == nil)
+        #expect(CampaignStatistics.trialsToTarget([nil, 0.5, 1, 2], target: 1) == 3)
+        #expect(CampaignStatistics.trialsToTarget([0.1], target: 1) == nil)
         let points = TrialsToTarget.ecdf([3, nil, 1, 3], horizon: 10)
         #expect(points == [LinePoint(1, 0.25), LinePoint(3, 0.75), LinePoint(10, 0.75)])
         #expect(TrialsToTarget.ecdf([], horizon: 10).isEmpty)

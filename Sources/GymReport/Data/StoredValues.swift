@@ -1,4 +1,5 @@
 import Foundation
+import GymNumerics
 
 /// Reads the flat JSON objects the store keeps for configurations and
 /// metrics (`{"name": number | "text" | null}`).

@@ -1,3 +1,4 @@
+import GymNumerics
 /// Best-so-far curves per agent: median across seeds with the interquartile
 /// band (REFERENCES.md §6), x = trials (optionally log).
 public enum ConvergenceFigure {

@@ -1,3 +1,4 @@
+import GymNumerics
 /// Parameter importance as the share of reward variance explained by each
 /// parameter's per-level means (`VarianceImportance`), over every feasible
 /// trial of the group.

@@ -1,3 +1,4 @@
+import GymNumerics
 /// The hyperparameter lottery: for one agent run with several settings,
 /// a box plot per setting of the final best value across seeds.
 public enum LotteryFigure {

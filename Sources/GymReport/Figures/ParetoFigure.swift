@@ -1,4 +1,5 @@
 import GymCore
+import GymNumerics
 
 /// Pareto fronts of a multi-objective (`pareto`) campaign group: feasible
 /// trials as a scatter over the first two objectives, each agent's

@@ -1,3 +1,4 @@
+import GymNumerics
 /// Trials-to-target ECDF per agent: the fraction of seeds that reached the
 /// objective's target within x trials (run-length distribution).
 public enum TargetECDFFigure {
@@ -19,7 +20,7 @@ public enum TargetECDFFigure {
         chart.xDomain = TrialAxis.domain(horizon: group.horizon, log: options.logTrials)
         chart.yDomain = 0...1
         for (i, agent) in group.agents.enumerated() {
-            let runs = group.campaigns(of: agent).map { TrialsToTarget.count($0.rewards, target: target) }
+            let runs = group.campaigns(of: agent).map { CampaignStatistics.trialsToTarget($0.rewards, target: target) }
             let style = SeriesStyle.series(i)
             chart.marks.append(.line(points: TrialsToTarget.ecdf(runs, horizon: group.horizon), style: style, step: true, width: 2.2))
             let reached = runs.compactMap { $0 }.count

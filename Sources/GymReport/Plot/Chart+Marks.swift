@@ -1,4 +1,5 @@
 import Foundation
+import GymNumerics
 
 /// Drawing each kind of mark in pixel space.
 extension Chart {

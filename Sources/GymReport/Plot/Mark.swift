@@ -1,3 +1,4 @@
+import GymNumerics
 /// A data point of a line; a nil `y` breaks the line (no value there).
 public struct LinePoint: Hashable, Sendable {
     public var x: Double

@@ -1,11 +1,7 @@
 /// Trials-to-target and its empirical CDF across seeds (Hansen et al.'s
-/// run-length distributions, as in COCO/Bayesmark reporting).
+/// run-length distributions, as in COCO/Bayesmark reporting); the count
+/// itself is `CampaignStatistics.trialsToTarget`.
 public enum TrialsToTarget {
-    /// 1-based number of the first trial whose reward reaches `target`, or nil.
-    public static func count(_ rewards: [Double?], target: Double) -> Int? {
-        rewards.firstIndex { ($0 ?? -.infinity) >= target }.map { $0 + 1 }
-    }
-
     /// Step points of the ECDF: fraction of `runs` that reached the target
     /// within x trials, from x = 1 to `horizon`. Runs that never reached it
     /// keep the curve below 1.

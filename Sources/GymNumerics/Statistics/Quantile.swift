@@ -4,9 +4,7 @@ public enum Quantile {
     /// The `p`-quantile of `sorted` (ascending, non-empty).
     public static func of(sorted: [Double], _ p: Double) -> Double {
         precondition(!sorted.isEmpty)
-        let h = Double(sorted.count - 1) * p
-        let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+        return CampaignStatistics.quantile(sorted: sorted, p)
     }
 
     /// The `p`-quantile when a nil value means "worse than any number" (a

@@ -1,3 +1,4 @@
+import GymCore
 /// Pure statistics for comparing campaigns (`dsegym compare`, `dsegym sweep`):
 /// quantiles, best-so-far curves, trials-to-target, Bayesmark-style
 /// normalised scores and empirical CDFs. No I/O, no state.

@@ -1,13 +1,10 @@
+import GymCore
 /// Best-so-far curves: for one campaign, the best reward among its first
 /// `t` trials; across seeds, the median and interquartile range at each `t`.
 public enum BestSoFar {
     /// `curve[t-1]` = best reward among trials 1...t, nil while none is feasible.
     public static func curve(_ rewards: [Double?]) -> [Double?] {
-        var best: Double?
-        return rewards.map { r in
-            if let r, r.isFinite { best = max(best ?? r, r) }
-            return best
-        }
+        CampaignStatistics.bestSoFar(rewards.map { $0.flatMap { $0.isFinite ? $0 : nil } })
     }
 
     /// Median and quartiles across seeds of best-so-far, per trial count.
