@@ -35,7 +35,7 @@ public struct AcceleratorHardware: Sendable, Hashable {
         self.elementBytes = elementBytes
     }
 
-    /// MAESTRO's Oct-2020 validation settings (REFERENCES §2): 256 PEs, 9 SIMD
+    /// MAESTRO's Oct-2020 validation settings (docs/references.md §2): 256 PEs, 9 SIMD
     /// lanes, L1 512, L2 32768, NoC 1024 elements/cycle, 1 hop of 1 cycle.
     public static let maestroValidation = AcceleratorHardware(
         pes: 256, simdLanes: 9, l1Bytes: 512, l2Bytes: 32768, nocBandwidth: 1024,
@@ -43,7 +43,7 @@ public struct AcceleratorHardware: Sendable, Hashable {
 
     /// Cycles to move `elements` over one NoC level: the pipe latency
     /// (hops × hop latency) plus one cycle per `bandwidth` elements after the
-    /// first beat (REFERENCES §2); nothing to move costs nothing.
+    /// first beat (docs/references.md §2); nothing to move costs nothing.
     @inline(__always)
     func nocDelay(_ elements: Int) -> Int {
         elements <= 0 ? 0 : nocHops * nocHopLatency + (elements + nocBandwidth - 1) / nocBandwidth - 1
@@ -59,9 +59,9 @@ public struct AcceleratorHardware: Sendable, Hashable {
 /// Energy, area and power constants.
 ///
 /// Energy is activity based in units of one MAC's energy (MAESTRO's relative
-/// costs, REFERENCES §2: L2 access 18.61, L1 access 1.68, MAC 1), scaled to pJ
+/// costs, docs/references.md §2: L2 access 18.61, L1 access 1.68, MAC 1), scaled to pJ
 /// by `macEnergyPJ`. Area and power use MAESTRO's 2020 28 nm constants
-/// (REFERENCES §2). The bus and arbiter terms are DSEGym estimates (MAESTRO's
+/// (docs/references.md §2). The bus and arbiter terms are DSEGym estimates (MAESTRO's
 /// are not in our references): a bus wire per word of NoC bandwidth running
 /// past every PE, and a per-PE arbiter slice; they are small next to the
 /// MACs and SRAMs and can be overridden.

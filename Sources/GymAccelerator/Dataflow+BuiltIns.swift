@@ -2,7 +2,7 @@ import GymCore
 
 /// The built-in dataflows, written in the text format users write.
 ///
-/// `kcp_ws`, `rs` and `ykp_os` are MAESTRO's as REFERENCES §2 quotes them.
+/// `kcp_ws`, `rs` and `ykp_os` are MAESTRO's as docs/references.md §2 quotes them.
 /// `xp_ws` and `tpu_ws` are DSEGym's own (MAESTRO's `xp_ws` file is not quoted
 /// in our references), built from the descriptions in the comments.
 extension Dataflow {

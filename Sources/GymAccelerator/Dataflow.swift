@@ -1,7 +1,7 @@
 import GymCore
 import GymWorkloads
 
-/// A loop dimension of a DNN layer in MAESTRO's names (REFERENCES §2).
+/// A loop dimension of a DNN layer in MAESTRO's names (docs/references.md §2).
 ///
 /// Inside the model `y` and `x` count **output** rows and columns (Y', X'):
 /// directives written on input rows (`Y`, `X`) are converted when a layer is
@@ -44,7 +44,7 @@ public enum DirectiveSize: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// One data-centric directive (MAESTRO, REFERENCES §2).
+/// One data-centric directive (MAESTRO, docs/references.md §2).
 ///
 /// - `SpatialMap(size, offset) D`: the sub-units of the current level get
 ///   consecutive chunks of `D` (chunk `size`, unit `i` starts at `i·offset`).

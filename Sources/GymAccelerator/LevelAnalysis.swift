@@ -39,7 +39,7 @@ enum TensorMask {
 /// Evaluates a `MappingPlan` level by level: every level iterates its loop nest
 /// over the chunk its parent hands it; iterations fall into cases (first,
 /// steady, edge), each with an occurrence count, so the model never walks
-/// individual iterations (MAESTRO's method, REFERENCES §2).
+/// individual iterations (MAESTRO's method, docs/references.md §2).
 struct LevelAnalyzer {
     let plan: MappingPlan
     let hardware: AcceleratorHardware

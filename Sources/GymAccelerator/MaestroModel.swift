@@ -36,7 +36,7 @@ public struct LayerCost: Sendable, Hashable {
     public var macsPerCycle: Double { Double(macs) / Double(max(1, runtimeCycles)) }
 }
 
-/// MAESTRO-class data-centric cost model (REFERENCES §2), computed from first
+/// MAESTRO-class data-centric cost model (docs/references.md §2), computed from first
 /// principles: the dataflow's directives say which chunk of every dimension
 /// each unit holds at each step; from that follow the MACs per PE, what data
 /// moves over each NoC level (with multicast and temporal reuse), the delays

@@ -1,5 +1,5 @@
 import GymWorkloads
-/// Decodes ArchGym's 17-knob MAESTRO mapping genome (GAMMA style, REFERENCES §1)
+/// Decodes ArchGym's 17-knob MAESTRO mapping genome (GAMMA style, docs/references.md §1)
 /// into a two-level directive list, deterministically.
 ///
 /// Knobs per level (L2 = the level fed from the global buffer, L1 = inside a

@@ -1,7 +1,7 @@
 import GymCore
 import GymWorkloads
 
-/// `accelerator-mapping`: ArchGym's 17-knob MAESTRO mapping search (REFERENCES
+/// `accelerator-mapping`: ArchGym's 17-knob MAESTRO mapping search (docs/references.md
 /// §1) on fixed hardware, for one layer (`layer:`) or a whole network. Every
 /// configuration decodes deterministically into a directive list
 /// (`MappingGenome`), which the per-layer notes show.

@@ -1,6 +1,6 @@
 import Foundation
 
-// Accuracy cannot be trained inside a design-space search (REFERENCES §5), so
+// Accuracy cannot be trained inside a design-space search (docs/references.md §5), so
 // each task family has a smooth surrogate of test accuracy against depth,
 // width and skips, calibrated to published results. They rank architectures
 // plausibly; they are not predictions for any one training recipe. An

@@ -1,6 +1,6 @@
 import GymCore
 
-/// NASAIC's comparison (REFERENCES §5) on a `codesign` environment:
+/// NASAIC's comparison (docs/references.md §5) on a `codesign` environment:
 ///
 /// - **successive**: NAS first — for every task the most accurate network of
 ///   the space, whatever the hardware — then the best ASIC for those fixed

@@ -1,7 +1,7 @@
 import GymCore
 import GymAccelerator
 
-/// `codesign`: NAS/ASIC co-design in the NASAIC class (REFERENCES §5).
+/// `codesign`: NAS/ASIC co-design in the NASAIC class (docs/references.md §5).
 /// Several DNN tasks, each with its own architecture choices, mapped onto k
 /// heterogeneous sub-accelerators (dataflow template, PEs, bandwidth share)
 /// under total PE and bandwidth budgets, with latency, energy and area specs.

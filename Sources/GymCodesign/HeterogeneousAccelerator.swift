@@ -2,7 +2,7 @@ import GymCore
 import GymWorkloads
 import GymAccelerator
 
-/// One sub-accelerator of a heterogeneous design (NASAIC, REFERENCES §5): a
+/// One sub-accelerator of a heterogeneous design (NASAIC, docs/references.md §5): a
 /// dataflow template, a PE count and a share of the memory bandwidth.
 public struct SubAccelerator: Sendable, Hashable {
     public var name: String

@@ -3,7 +3,7 @@ import GymCore
 import GymWorkloads
 
 /// CIFAR-10 classification with a ResNet-like backbone (He et al. 2016's
-/// CIFAR family, REFERENCES §5): a 3×3 stem, three stages of basic blocks
+/// CIFAR family, docs/references.md §5): a 3×3 stem, three stages of basic blocks
 /// (two 3×3 convolutions each) at 32×32, 16×16 and 8×8, global average
 /// pooling and a 10-way fully connected layer.
 ///

@@ -1,7 +1,7 @@
 import GymCore
 import GymWorkloads
 
-/// One task of a co-design problem (REFERENCES §5): a family of networks
+/// One task of a co-design problem (docs/references.md §5): a family of networks
 /// generated from a choice vector, and a surrogate of the accuracy each
 /// network would reach once trained.
 ///

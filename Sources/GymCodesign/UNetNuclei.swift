@@ -2,7 +2,7 @@ import GymCore
 import GymWorkloads
 
 /// Nuclei segmentation with a U-Net (Ronneberger et al. 2015; the Data
-/// Science Bowl 2018 nuclei images, REFERENCES §5): an encoder of `depth`
+/// Science Bowl 2018 nuclei images, docs/references.md §5): an encoder of `depth`
 /// levels, each two 3×3 convolutions then 2×2 max pooling, a bottleneck of
 /// two 3×3 convolutions, a decoder of `depth` levels, each a 2×2 stride-2
 /// up-convolution, concatenation with the encoder's skip and two 3×3

@@ -5,7 +5,7 @@ import GymCore
 import GymProxy
 import GymStore
 
-/// `dsegym proxy study`: ArchGym's data-diversity study (REFERENCES.md §1).
+/// `dsegym proxy study`: ArchGym's data-diversity study (docs/references.md §1).
 /// Equal-sized training sets are gathered by single agents and by a mix of
 /// them; a proxy fitted on each is scored on one held-out campaign (random by default).
 struct ProxyStudyCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 /// Every knob of the memory controller, with DRAMSys's meaning
-/// (REFERENCES.md §4, "DRAMSys controller knobs").
+/// (docs/references.md §4, "DRAMSys controller knobs").
 public struct ControllerConfiguration: Sendable, Hashable {
     /// When a bank closes its row after a column access (see `PagePolicyRule`).
     public enum PagePolicy: String, CaseIterable, Sendable { case open = "Open", openAdaptive = "OpenAdaptive", closed = "Closed", closedAdaptive = "ClosedAdaptive" }

@@ -2,7 +2,7 @@ import Foundation
 import GymCore
 
 /// How a configuration becomes a feature vector, as ArchGym's proxy does it
-/// (REFERENCES.md §1): one 0/1 column per categorical choice (one-hot), one
+/// (docs/references.md §1): one 0/1 column per categorical choice (one-hot), one
 /// column per numeric knob holding its value, or its log₂ when the knob spans
 /// a geometric range (powers of two, log-scale reals) so that equal ratios
 /// are equal steps.

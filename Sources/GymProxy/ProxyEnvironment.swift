@@ -3,7 +3,7 @@ import GymCore
 
 /// `proxy`: an environment whose metrics come from a fitted proxy model
 /// instead of the real cost model, so any agent can search it thousands of
-/// times faster (ArchGym's proxy loop, REFERENCES.md §1).
+/// times faster (ArchGym's proxy loop, docs/references.md §1).
 ///
 ///     environment: proxy
 ///     settings: {model: accelerator-rf.json}

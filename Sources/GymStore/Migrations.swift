@@ -3,7 +3,7 @@
 /// applied migrations is kept in `PRAGMA user_version`.
 ///
 /// The file is at the same time a valid **Optuna** RDB storage (schema 12,
-/// alembic head `v3.2.0.a`, REFERENCES §7): its tables are created here
+/// alembic head `v3.2.0.a`, docs/references.md §7): its tables are created here
 /// verbatim as Optuna's SQLAlchemy models create them, so `optuna.load_study`
 /// and optuna-dashboard open a DSEGym database as it is.
 enum Migrations {

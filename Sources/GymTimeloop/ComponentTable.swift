@@ -8,7 +8,7 @@ import GymCore
 /// pays a fixed part (sense amplifier, driver, its share of the decoder) and a
 /// part proportional to its length, i.e. to the rows per bank. Banking shortens
 /// bit lines, so more banks make each access cheaper. `e0`, `e1` are solved
-/// exactly through two anchors of the Eyeriss-like table (REFERENCES §3,
+/// exactly through two anchors of the Eyeriss-like table (docs/references.md §3,
 /// 65 nm, 16-bit words) for each circuit family and action:
 /// - SRAM: weights spad (192 rows × 16 bit: read 1.9766 / write 1.8817 pJ) and
 ///   global buffer (16384 × 64 bit in 32 banks = 512 rows: 18.18 / 14.14 pJ);
@@ -16,7 +16,7 @@ import GymCore
 ///   (16 × 16: 0.2513 / 0.2191).
 /// The anchors are smartbuffers; a plain `regfile`/`SRAM` saves the address
 /// generators' `addressGeneratorPJ` per access (assumption, see below).
-/// DRAM costs 512 pJ per 64-bit access, i.e. 128 pJ per 16-bit word (REFERENCES
+/// DRAM costs 512 pJ per 64-bit access, i.e. 128 pJ per 16-bit word (docs/references.md
 /// §3 also writes "64 per 16-bit word", which contradicts 512 per 64 bits; we
 /// keep the per-access figure); a MAC 0.2077 pJ.
 ///

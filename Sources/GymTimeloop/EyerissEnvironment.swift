@@ -2,7 +2,7 @@ import GymCore
 import GymWorkloads
 
 /// `accelerator-eyeriss`: a Timeloop-class loop-nest model of an Eyeriss-like
-/// accelerator over ArchGym's 26-knob space (REFERENCES §1, §3), evaluated on
+/// accelerator over ArchGym's 26-knob space (docs/references.md §1, §3), evaluated on
 /// every layer of a network with a built-in mapper per layer.
 ///
 /// Metrics, summed over layers: `energy_uJ`, `cycles`; `area_mm2` of the

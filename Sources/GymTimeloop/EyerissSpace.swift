@@ -1,6 +1,6 @@
 import GymCore
 
-/// ArchGym's 26-knob Timeloop space (REFERENCES §1) and how a point of it
+/// ArchGym's 26-knob Timeloop space (docs/references.md §1) and how a point of it
 /// becomes an Eyeriss-like architecture.
 ///
 /// Knobs: `num_pes` (14–336 step 14) and `mesh_x` {2, 7, 14}; for each of the

@@ -11,7 +11,7 @@ public struct TensorCounts: Sendable, Hashable {
     public var updates: Double = 0
 }
 
-/// The outcome of one layer under one mapping (REFERENCES §3).
+/// The outcome of one layer under one mapping (docs/references.md §3).
 public struct LoopNestResult: Sendable {
     public var macs: Int
     public var computeCycles: Int
@@ -53,7 +53,7 @@ public struct LoopNestResult: Sendable {
 /// (inputs, weights) or spatially reduced (outputs) when irrelevant, so the
 /// parent counts the union; spatial loops above the parent are separate
 /// instances and multiply. Outputs: the first write of each partial sum at a
-/// level needs no read (REFERENCES §3), later ones read the old value back.
+/// level needs no read (docs/references.md §3), later ones read the old value back.
 ///
 /// Energy = Σ words × energy per word at each level + MACs × MAC energy +
 /// leakage × instances × cycles. Cycles = max(compute cycles = product of

@@ -3,7 +3,7 @@ import GymWorkloads
 
 /// The seven convolution loop dimensions of Timeloop plus a group dimension:
 /// filter rows/columns R, S; output rows/columns P, Q; input channels per group
-/// C; output channels per group K; batch N; groups G (REFERENCES §3).
+/// C; output channels per group K; batch N; groups G (docs/references.md §3).
 public enum ProblemDimension: Int, CaseIterable, Sendable, Hashable {
     case r, s, p, q, c, k, n, g
 

@@ -2,7 +2,7 @@ import Testing
 @testable import GymAccelerator
 @testable import GymWorkloads
 
-/// MAESTRO's Oct-2020 validation row (REFERENCES §2): ResNet-50 CONV1
+/// MAESTRO's Oct-2020 validation row (docs/references.md §2): ResNet-50 CONV1
 /// (K64 C3 R7 S7, Y = X = 224 unpadded, stride 2) on kcp_ws with 256 PEs,
 /// 9 SIMD lanes, L1 512, L2 32768, NoC 1024 elements/cycle, 1 hop of 1 cycle.
 struct AcceleratorCalibrationTests {

@@ -15,7 +15,7 @@ struct ObjectiveTests {
     }
 
     @Test func archGymReward_matchesTheWorkedExample() throws {
-        // REFERENCES §1: power 2.82248 W against a 1 W target gives 1/1.82248 = 0.5487.
+        // docs/references.md §1: power 2.82248 W against a 1 W target gives 1/1.82248 = 0.5487.
         let o = try objective(["kind": .string("archgym-target"), "targets": .object(["power_W": .number(1)])])
         let r = try #require(o.score(metrics(power: 2.82248)).reward)
         #expect(abs(r - 0.5487) < 5e-5)

@@ -2,11 +2,11 @@ import Testing
 import GymCore
 @testable import GymDRAM
 
-/// DRAMPower's DDR4 unit test "pattern 0" (REFERENCES.md §4): ACT at cycle
+/// DRAMPower's DDR4 unit test "pattern 0" (docs/references.md §4): ACT at cycle
 /// 0, PRE at cycle 15, energy over cycles [0, 15): ACT 179 pJ, PRE 208 pJ,
 /// background 507 pJ, total 897 pJ.
 ///
-/// DRAMPower's test memspec is not in REFERENCES, so the device is derived:
+/// DRAMPower's test memspec is not in docs/references.md, so the device is derived:
 /// the DDR4 table's currents and VDD (IDD0 60.75, IDD2N 38.25, IDD3N 44 mA,
 /// 1.2 V), one device, and the three timing values the published energies
 /// imply, rounded to whole cycles: tCK 0.64 ns (background 507 pJ = 15 ·

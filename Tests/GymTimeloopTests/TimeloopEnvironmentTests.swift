@@ -29,7 +29,7 @@ struct TimeloopEnvironmentTests {
         #expect(!arch.levels[4].keeps.contains(.weights))
         let glb = arch.levels[4]
         #expect(abs(glb.readEnergyPJ - 18.18) < 1e-9 && abs(glb.writeEnergyPJ - 14.14) < 1e-9)
-        // 512 pJ per 64-bit access is 128 pJ per 16-bit word. (REFERENCES §3
+        // 512 pJ per 64-bit access is 128 pJ per 16-bit word. (docs/references.md §3
         // also says "64 per 16-bit word", which contradicts its own 512 per
         // 64-bit; we keep the per-access figure, Accelergy's table entry.)
         #expect(arch.levels[5].readEnergyPJ == 512 && arch.levels[5].readPJPerWord == 128)

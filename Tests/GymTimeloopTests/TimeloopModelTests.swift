@@ -2,7 +2,7 @@ import Testing
 import GymCore
 @testable import GymTimeloop
 
-/// Exact access counts and energies of small loop nests (REFERENCES §3).
+/// Exact access counts and energies of small loop nests (docs/references.md §3).
 struct TimeloopModelTests {
     /// Timeloop's exercise: one 64×8-bit register file holding every tensor, one MAC.
     static let oneLevel = Architecture(levels: [
@@ -35,7 +35,7 @@ struct TimeloopModelTests {
         #expect(buffer[DataTensor.outputs.rawValue].updates == 48)
         #expect(abs(r.macPJ * 1000 / 48 - 845) < 1e-9)
         // 176 accesses × 0.42564 pJ / 48 MACs = 1560.68 fJ/MAC with the single
-        // per-access figure REFERENCES gives. Timeloop reports 1561.54: its
+        // per-access figure docs/references.md gives. Timeloop reports 1561.54: its
         // write energy is slightly above the quoted per-access (read) energy,
         // which the reference does not give, so we check to 0.1%.
         let bufferFJ = r.femtojoulesPerMAC(level: 0)

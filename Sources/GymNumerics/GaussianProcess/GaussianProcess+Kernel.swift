@@ -5,7 +5,7 @@ import Foundation
 /// `r² = Σ_o ((x_o − x'_o) / ℓ_o)²` over the ordered inputs `o` (ARD
 /// lengthscales) and a Hamming-distance factor over the categorical inputs
 /// `c` (their value is a choice index; `1/ℓ_c` is the weight of a mismatch).
-/// See REFERENCES.md §6 (BoTorch/Optuna practice for mixed spaces).
+/// See docs/references.md §6 (BoTorch/Optuna practice for mixed spaces).
 extension GaussianProcess {
     /// √5, used throughout the Matérn-5/2 formulas.
     static let root5 = 5.0.squareRoot()

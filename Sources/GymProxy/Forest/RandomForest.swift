@@ -2,7 +2,7 @@ import Foundation
 import GymCore
 
 /// A random forest of regression trees (Breiman 2001), as ArchGym's proxy
-/// uses one per output (REFERENCES.md §1): each tree grows on a bootstrap
+/// uses one per output (docs/references.md §1): each tree grows on a bootstrap
 /// sample with a random subset of columns tried per split; the prediction is
 /// the mean of the trees.
 ///

@@ -1,6 +1,6 @@
 import GymNumerics
 /// Best-so-far curves per agent: median across seeds with the interquartile
-/// band (REFERENCES.md §6), x = trials (optionally log).
+/// band (docs/references.md §6), x = trials (optionally log).
 public enum ConvergenceFigure {
     public static func make(_ group: CampaignGroup, options: ReportOptions) -> Figure {
         let axis = group.axis
