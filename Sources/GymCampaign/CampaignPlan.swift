@@ -54,32 +54,20 @@ public struct CampaignPlan {
         }
         let pending = unfinished
         let (environmentPath, database, trials) = (self.environmentPath, self.database, self.trials)
-        let failures = FailureBox()
         let workers = min(parallel, max(1, pending.count))
-        let work: @Sendable (Int) -> Void = { w in
-            var i = w
-            while i < pending.count {
-                do {
-                    let e = pending[i]
-                    let existing = try TrialStore(path: database).campaign(named: e.name)
-                    if existing != nil {
-                        _ = try CampaignSession.resume(database: database, name: e.name, jobs: 1, stopAfter: nil,
-                                                       showProgress: false)
-                    } else {
-                        _ = try CampaignSession.run(.init(environmentPath: environmentPath, agent: e.agent, trials: trials,
-                                                          seed: e.seed, jobs: 1, database: database, name: e.name,
-                                                          wallSeconds: nil, stopAtTarget: false, stopAfter: nil,
-                                                          showProgress: false))
-                    }
-                } catch {
-                    failures.record(error)
-                }
-                i += workers
+        let start = DispatchTime.now().uptimeNanoseconds
+        let outcomes = ParallelMap.run(pending, jobs: workers) { e in
+            if try TrialStore(path: database).campaign(named: e.name) != nil {
+                _ = try CampaignSession.resume(database: database, name: e.name, jobs: 1, stopAfter: nil,
+                                               showProgress: false)
+            } else {
+                _ = try CampaignSession.run(.init(environmentPath: environmentPath, agent: e.agent, trials: trials,
+                                                  seed: e.seed, jobs: 1, database: database, name: e.name,
+                                                  wallSeconds: nil, stopAtTarget: false, stopAfter: nil,
+                                                  showProgress: false))
             }
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-        if let error = failures.first { throw error }
+        for outcome in outcomes { try outcome.metrics.get() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         progress(String(format: "%d campaigns run (%d already finished) in %.2f s on %d workers",
                         pending.count, entries.count - pending.count, seconds, workers))
@@ -108,23 +96,5 @@ public struct CampaignPlan {
         if !problems.isEmpty {
             throw SpecError(file: database, key: e.name, "a campaign of this name exists with other settings (\(problems.joined(separator: "; "))); use another --label or database")
         }
-    }
-}
-
-/// Collects the first error thrown by any worker.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error] = []
-
-    public func record(_ e: Error) {
-        lock.lock()
-        errors.append(e)
-        lock.unlock()
-    }
-
-    public var first: Error? {
-        lock.lock()
-        defer { lock.unlock() }
-        return errors.first
     }
 }

@@ -55,7 +55,7 @@ public struct RandomForest: Codable, Hashable, Sendable {
             maxDepth: settings.maxDepth, minSamplesLeaf: max(1, settings.minSamplesLeaf), featuresPerSplit: perSplit))
         let root = SplitMix64(seed: seed)
         let n = rows.count
-        let trees = parallelMap(count: settings.trees, jobs: jobs) { t -> RegressionTree in
+        let trees = ParallelMap.indices(settings.trees, jobs: jobs) { t -> RegressionTree in
             var rng = root.derived(UInt64(t))
             let sample: [Int32] = settings.bootstrap
                 ? (0..<n).map { _ in Int32(rng.next() % UInt64(n)) }
@@ -76,20 +76,4 @@ public struct RandomForest: Codable, Hashable, Sendable {
     public var isConsistent: Bool {
         !trees.isEmpty && trees.allSatisfy { $0.feature.allSatisfy { $0 < Int32(featureCount) } }
     }
-}
-
-/// `body(0..<count)` on `jobs` threads, results in index order; work is
-/// striped statically so the thread count never changes a result.
-func parallelMap<T>(count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-    var out = [T?](repeating: nil, count: count)
-    let workers = max(1, min(jobs, count))
-    out.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let slots = buffer
-        let work: @Sendable (Int) -> Void = { w in
-            var i = w
-            while i < count { slots[i] = body(i); i += workers }
-        }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-    }
-    return out.map { $0! }
 }
