@@ -39,26 +39,10 @@ struct ProxyEvalCommand: ParsableCommand {
     func run() throws {
         let proxy = try ProxyModel.load(model)
         let space = try proxy.encoding.designSpace(file: model)
-        let db = try TrialStore.openExisting(store.db)
-        var trials = try TrialSet.load(store: db, names: names, fingerprint: proxy.environment.fingerprint, space: space)
-        let overlap = ProxyEvaluation.overlap(of: trials, with: proxy)
-        if !overlap.isEmpty {
-            let what = (overlap.campaigns.isEmpty ? [] : ["campaign(s) \(overlap.campaigns.joined(separator: ", ")) were training data"])
-                + (overlap.configurations == 0 ? [] : ["\(overlap.configurations) of \(trials.count) configurations were training configurations"])
-            let message = "the evaluation data overlaps the model's training data: " + what.joined(separator: "; ")
-            if allowOverlap {
-                warn(message + ". --allow-overlap: these figures measure fit, not prediction, and flatter the model.")
-            } else if dropOverlap && overlap.campaigns.isEmpty {
-                trials = ProxyEvaluation.excludingTraining(trials, of: proxy)
-                warn("\(message); dropped them, scoring the \(trials.count) other configurations.")
-                guard trials.count > 0 else { throw SpecError(file: store.db, "no configuration left after dropping the training ones") }
-            } else {
-                throw SpecError(file: store.db, key: names.isEmpty ? "--db" : "--name",
-                                message + "; evaluate on a campaign or database the model never saw (e.g. a new campaign with another agent or seed)"
-                                + (overlap.campaigns.isEmpty ? ", pass --drop-overlap to score only unseen configurations," : "")
-                                + " or pass --allow-overlap to score anyway")
-            }
-        }
+        let policy: ProxyHeldOutTrials.OverlapPolicy = allowOverlap ? .allow : (dropOverlap ? .drop : .refuse)
+        let heldOut = try ProxyHeldOutTrials(model: proxy, space: space, database: store.db, names: names, policy: policy)
+        if let warning = heldOut.warning { warn(warning) }
+        let trials = heldOut.trials
         let rows = ProxyEvaluation.accuracy(model: proxy, on: trials, space: space)
         if let predictions {
             do { try ProxyEvaluation.predictionsCSV(model: proxy, on: trials, space: space).write(toFile: predictions, atomically: true, encoding: .utf8) }

@@ -51,92 +51,20 @@ struct ProxyStudyCommand: ParsableCommand {
     func run() throws {
         let path = db ?? temporaryDatabase("proxy-study")
         defer { if db == nil { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } } }
-        let references = agents.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        guard !references.isEmpty else { throw SpecError(key: "--agents", "name at least one agent") }
-        let loader = try EnvironmentLoader(path: env)
-        var sets: [(label: String, trials: TrialSet)] = []
-        for reference in references {
-            let name = "study-\(URL(fileURLWithPath: reference).deletingPathExtension().lastPathComponent)-s\(seed)"
-            sets.append((URL(fileURLWithPath: reference).deletingPathExtension().lastPathComponent, try campaignTrials(name: name, agent: reference, trials: budget, seed: seed, database: path, loader: loader)))
-        }
-        let testLabel = URL(fileURLWithPath: testAgent).deletingPathExtension().lastPathComponent
-        let held = try campaignTrials(name: "study-heldout-\(testLabel)-s\(seed + 1000)", agent: testAgent, trials: testTrials ?? budget,
-                                      seed: seed + 1000, database: path, loader: loader)
-        let study = ProxyStudy.make(sets: sets, heldOut: held, seed: seed)
         let keys = metrics.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
-        var rows: [(label: String, n: Int, accuracy: [(key: String, accuracy: Accuracy)])] = []
-        for (label, trials) in study.training {
-            let model = try ProxyFitter.fit(trials: trials, environment: loader.environment, environmentSpec: loader.spec.source.value,
-                                            specFile: nil, database: path, kind: options.model, metricKeys: keys,
-                                            settings: options.settings(folds: 0), seed: seed, jobs: options.jobs)
-            rows.append((label, trials.count, ProxyEvaluation.accuracy(model: model, on: study.heldOut, space: loader.environment.designSpace)))
-        }
-        say("proxy \(options.model.rawValue) on \(loader.environment.id): \(study.size) distinct training trials per set, "
-            + "scored on \(study.heldOut.count) held-out \(testLabel) trials (\(study.droppedFromHeldOut) dropped as seen in training)")
-        let header = ["training data", "n"] + (rows.first?.accuracy.flatMap { ["\($0.key) R2", "rel RMSE %", "tau"] } ?? [])
-        var table = [header]
-        for r in rows {
-            table.append([r.label, String(r.n)] + r.accuracy.flatMap { _, a in
+        let result = try ProxyStudy.run(.init(
+            environmentPath: env, agents: agents.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
+            budget: budget, testAgent: testAgent, testTrials: testTrials ?? budget, seed: seed, database: path,
+            kind: options.model, settings: options.settings(folds: 0), metricKeys: keys, jobs: options.jobs))
+        let study = result.study
+        say("proxy \(options.model.rawValue) on \(result.environmentID): \(study.size) distinct training trials per set, "
+            + "scored on \(study.heldOut.count) held-out \(result.testLabel) trials (\(study.droppedFromHeldOut) dropped as seen in training)")
+        let header = ["training data", "n"] + (result.rows.first?.accuracy.flatMap { ["\($0.key) R2", "rel RMSE %", "tau"] } ?? [])
+        let table = [header] + result.rows.map { r in
+            [r.label, String(r.n)] + r.accuracy.flatMap { _, a in
                 [String(format: "%.4f", a.r2), String(format: "%.2f", a.relativeRMSEPercent), String(format: "%.3f", a.kendallTau)]
-            })
+            }
         }
         for line in TextTable.render(table) { say(line) }
-    }
-
-    /// The distinct trials of campaign `name`, running it first when the database lacks it.
-    private func campaignTrials(name: String, agent: String, trials: Int, seed: UInt64, database: String,
-                                loader: EnvironmentLoader) throws -> TrialSet {
-        let exists = FileManager.default.fileExists(atPath: database)
-            ? try TrialStore.openExisting(database).campaign(named: name) != nil : false
-        if !exists {
-            _ = try CampaignSession.run(.init(environmentPath: env, agent: try AgentReference(agent), trials: trials, seed: seed,
-                                              jobs: options.jobs, database: database, name: name, wallSeconds: nil,
-                                              stopAtTarget: false, stopAfter: nil, showProgress: false))
-        }
-        return try TrialSet.load(store: try TrialStore.openExisting(database), names: [name],
-                                 fingerprint: loader.environment.fingerprint, space: loader.environment.designSpace)
-    }
-}
-
-/// Equal-sized training sets and the held-out set of a diversity study.
-struct ProxyStudy {
-    var training: [(label: String, trials: TrialSet)]
-    var heldOut: TrialSet
-    var size: Int
-    var droppedFromHeldOut: Int
-
-    /// Every single-agent set cut to the smallest distinct count `n` (seeded
-    /// subsample), plus a mix drawing from the `k` agents in turn (each in a
-    /// seeded random order, skipping designs already in it) until it has `n`;
-    /// the held-out set loses every configuration any training set contains.
-    static func make(sets: [(label: String, trials: TrialSet)], heldOut: TrialSet, seed: UInt64) -> ProxyStudy {
-        let n = sets.map(\.trials.count).min() ?? 0
-        var rng = SplitMix64(seed: seed).derived(0x57D)
-        let orders = sets.map { s -> [Int] in
-            var order = Array(0..<s.trials.count)
-            order.shuffle(using: &rng)
-            return order
-        }
-        var training = zip(sets, orders).map { ($0.label, $0.trials.subset(Array($1.prefix(n)).sorted())) }
-        if sets.count > 1 {
-            var picks = [[Int]](repeating: [], count: sets.count)
-            var taken = Set<UInt64>(), cursor = [Int](repeating: 0, count: sets.count)
-            var agent = 0
-            while taken.count < n, zip(cursor, orders).contains(where: { $0 < $1.count }) {
-                while cursor[agent] < orders[agent].count {
-                    let i = orders[agent][cursor[agent]]
-                    cursor[agent] += 1
-                    if taken.insert(sets[agent].trials.configurations[i].stableHash).inserted { picks[agent].append(i); break }
-                }
-                agent = (agent + 1) % sets.count
-            }
-            var mix = TrialSet()
-            for (s, p) in zip(sets, picks) { mix = mix.merging(s.trials.subset(p.sorted())) }
-            training.append(("mix of " + sets.map(\.label).joined(separator: "+"), mix))
-        }
-        var seen = Set<UInt64>()
-        for (_, t) in training { seen.formUnion(t.hashes) }
-        let kept = (0..<heldOut.count).filter { !seen.contains(heldOut.configurations[$0].stableHash) }
-        return ProxyStudy(training: training, heldOut: heldOut.subset(kept), size: n, droppedFromHeldOut: heldOut.count - kept.count)
     }
 }
