@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymNumerics", "GymSynthetic", "GymCampaign", "GymTesting", "GymCore"]),
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymNumerics", "GymStore", "GymCore"]),
         .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymNumerics", "GymSynthetic", "GymCore"]),
+        .testTarget(name: "GymCampaignTests", dependencies: ["GymCampaign", "GymCore"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["GymTesting", "GymCampaign", "GymProxy", "GymStore", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymCore"]),
     ]

@@ -35,7 +35,7 @@ struct GeneticAlgorithm: Agent {
             try Check.within("mutation_probability", mutationProbability, 0...1)
             try Check.within("mutation_scale", mutationScale, 0...1)
             try Check.within("crossover_probability", crossoverProbability, 0...1)
-            try Check.atLeast("tournament_size", tournamentSize, 1)
+            try Check.atLeast("tournament_size", tournamentSize, 1, atMost: populationSize)
             try Check.atLeast("elite_count", eliteCount, 0)
             guard eliteCount < populationSize else {
                 throw SpecError(key: "elite_count", "\(eliteCount) must be below population_size (\(populationSize))")

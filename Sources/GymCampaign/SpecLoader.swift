@@ -23,21 +23,34 @@ public enum SpecLoader {
             let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
             throw SpecError(file: file, "not valid YAML: \(first)")
         }
-        guard let node, case .object(let top) = convert(node) else {
+        var budget = maxValues
+        guard let node, case .object(let top) = try convert(node, budget: &budget, file: file) else {
             throw SpecError(file: file, "expected a YAML mapping at the top level")
         }
         return SpecObject(top, file: file, baseDirectory: baseDirectory)
     }
 
-    /// YAML node → value, using YAML's own scalar resolution (quoted text stays text).
-    public static func convert(_ node: Node) -> SpecValue {
+    /// The most values a spec may expand to. YAML aliases let a short file
+    /// expand exponentially (nine nested anchors of nine references each give
+    /// 387 million values), so expansion stops with an error past this count.
+    public static let maxValues = 1_000_000
+
+    /// YAML node → value, using YAML's own scalar resolution (quoted text stays
+    /// text); `budget` counts down the values still allowed.
+    static func convert(_ node: Node, budget: inout Int, file: String) throws -> SpecValue {
+        budget -= 1
+        guard budget >= 0 else {
+            throw SpecError(file: file, "the YAML expands to more than \(maxValues) values (aliases nested too deep?)")
+        }
         switch node {
         case .mapping(let m):
             var out: [String: SpecValue] = [:]
-            for (k, v) in m { out[k.string ?? "\(k)"] = convert(v) }
+            for (k, v) in m { out[k.string ?? "\(k)"] = try convert(v, budget: &budget, file: file) }
             return .object(out)
         case .sequence(let s):
-            return .array(s.map(convert))
+            var out: [SpecValue] = []
+            for item in s { out.append(try convert(item, budget: &budget, file: file)) }
+            return .array(out)
         case .scalar(let s):
             if s.style == .plain {
                 if node.null != nil, s.string.isEmpty || ["~", "null", "Null", "NULL"].contains(s.string) { return .null }

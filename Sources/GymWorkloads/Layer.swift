@@ -64,10 +64,37 @@ public struct Layer: Hashable, Sendable {
     /// Why the layer's dimensions are impossible, or nil when they are fine.
     public var problem: String? {
         if [n, k, c, r, s, y, x, stride, groups].contains(where: { $0 < 1 }) { return "every dimension must be at least 1" }
+        if let big = [n, k, c, r, s, y, x, stride, groups].first(where: { $0 > Layer.maxDimension }) {
+            return "dimension \(big) is above the largest allowed, \(Layer.maxDimension)"
+        }
         if r > y || s > x { return "filter \(r)x\(s) larger than input \(y)x\(x)" }
         if c % groups != 0 || k % groups != 0 { return "C=\(c) and K=\(k) must be multiples of groups=\(groups)" }
         if type == .depthwiseConv, !(k == c && c == groups) { return "DWCONV needs K == C == groups" }
         if type == .gemm, r != 1 || s != 1 || y != 1 || x != 1 { return "GEMM needs R = S = Y = X = 1" }
+        // The models multiply these counts by tile sizes and energies; bounding them
+        // here keeps every product they form far from Int's range.
+        let counts = [("MACs", [n, k, c / groups, r, s, outputY, outputX]), ("input elements", [n, c, y, x]),
+                      ("weight elements", [k, c / groups, r, s]), ("output elements", [n, k, outputY, outputX])]
+        for (what, factors) in counts where Layer.product(factors) > Layer.maxCount {
+            return "\(what) above \(Layer.maxCount) (2^48); the layer is too large to model"
+        }
         return nil
+    }
+
+    /// Largest single dimension a workload may give (2^24).
+    public static let maxDimension = 1 << 24
+    /// Largest MAC or element count of a layer (2^48, about 2.8e14: a GPT-3-size
+    /// prefill layer at batch 64 is about 2e13).
+    public static let maxCount = 1 << 48
+
+    /// The product of positive factors, saturating at `Int.max` instead of trapping.
+    static func product(_ factors: [Int]) -> Int {
+        var p = 1
+        for f in factors {
+            let (q, overflow) = p.multipliedReportingOverflow(by: f)
+            if overflow { return .max }
+            p = q
+        }
+        return p
     }
 }

@@ -61,3 +61,20 @@ func agentResumedFromALoggedPrefixContinuesIdentically(name: String) throws {
     #expect(error("nsga2", ["populaton_size": .number(8)]) != nil)
     #expect(error("ga", [:]) == nil)
 }
+
+/// Sizes that feed allocations or loops are bounded when the agent is built.
+@Test func oversizedHyperparametersAreRefusedWithTheirRange() throws {
+    let env = MixedDomainsEnvironment()
+    let objective = Objective.defaultObjective(for: env.metricSpecs)
+    func error(_ name: String, _ hyper: [String: SpecValue]) -> SpecError? {
+        do {
+            _ = try Harness.agent(name, hyper, space: env.designSpace, objective: objective, seed: 1, budget: 10)
+            return nil
+        } catch let e as SpecError { return e } catch { return nil }
+    }
+    #expect(error("ga", ["population_size": .number(1e12)])?.message.contains("allowed: 2...1000000") == true)
+    #expect(error("ga", ["population_size": .number(32), "tournament_size": .number(1000)])?.key == "tournament_size")
+    #expect(error("bo", ["max_observations": .number(1e6)])?.key == "max_observations")
+    #expect(error("rl", ["hidden_layers": .array([.number(100_000)])])?.key == "hidden_layers")
+    #expect(error("aco", ["ant_count": .number(1e9)])?.key == "ant_count")
+}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GymWorkloads
 import GymTesting
+import GymCore
 
 /// The shipped workloads have exactly the MACs their published architectures
 /// imply. Expected totals are written out from the architecture tables (not
@@ -97,5 +98,33 @@ struct WorkloadLibraryTests {
             #expect(!w.layers.isEmpty)
             #expect(w.layers.allSatisfy { $0.problem == nil })
         }
+    }
+}
+
+/// Sizes that would overflow the models' arithmetic are rejected at load time,
+/// naming the line and the layer.
+struct WorkloadBoundsTests {
+    static let header = "name,type,N,K,C,R,S,Y,X,stride,groups\n"
+
+    @Test func aDimensionAboveTheLimitIsRejected() throws {
+        let error = #expect(throws: SpecError.self) {
+            try Workload.parse(Self.header + "big,CONV,1,1000000000000000000,3,3,3,224,224,1,1\n", name: "t", file: "t.csv")
+        }
+        #expect(error?.key == "line 2 layer big")
+        #expect(error?.message.contains("\(Layer.maxDimension)") == true)
+    }
+
+    @Test func aLayerWhoseMACsOverflowIsRejectedWithoutTrapping() throws {
+        // Every dimension is allowed, but the MAC count is about 2^64.
+        let error = #expect(throws: SpecError.self) {
+            try Workload.parse(Self.header + "big,CONV,64,16000000,16000000,3,3,224,224,1,1\n", name: "t", file: "t.csv")
+        }
+        #expect(error?.message.contains("MACs above") == true)
+    }
+
+    @Test func aLayerJustUnderTheLimitLoads() throws {
+        let w = try Workload.parse(Self.header + "huge,CONV,1,4096,4096,3,3,1026,1026,1,1\n", name: "t", file: "t.csv")
+        #expect(w.layers[0].macs == 4096 * 4096 * 9 * 1024 * 1024)
+        #expect(w.layers[0].macs < Layer.maxCount)
     }
 }

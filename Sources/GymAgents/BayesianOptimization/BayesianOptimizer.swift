@@ -65,8 +65,8 @@ struct BayesianOptimizer: Agent {
             try Check.atLeast("refit_interval", refitInterval, 1)
             try Check.atLeast("fit_restarts", fitRestarts, 1)
             try Check.atLeast("fit_iterations", fitIterations, 1)
-            try Check.atLeast("max_observations", maxObservations, 2)
-            try Check.atLeast("fit_observations", fitObservations, 2)
+            try Check.atLeast("max_observations", maxObservations, 2, atMost: 20_000)  // the GP holds an n×n matrix
+            try Check.atLeast("fit_observations", fitObservations, 2, atMost: 20_000)
             try Check.oneOf("liar", liar, ["min", "mean", "max"])
             try Check.atLeast("iterations", iterations, 0)
         }

@@ -41,7 +41,9 @@ struct PolicyGradient: Agent {
         func validate() throws {
             try Check.oneOf("algorithm", algorithm, ["ppo", "reinforce"])
             try Check.atLeast("batch_size", batchSize, 1)
-            for width in hiddenLayers { try Check.atLeast("hidden_layers", width, 1) }
+            guard hiddenLayers.count <= 16 else { throw SpecError(key: "hidden_layers", "\(hiddenLayers.count) layers; allowed: at most 16") }
+            // Weights are width × width per layer.
+            for width in hiddenLayers { try Check.atLeast("hidden_layers", width, 1, atMost: 4096) }
             try Check.positive("learning_rate", learningRate)
             try Check.within("entropy_coefficient", entropyCoefficient, 0...10)
             try Check.within("clip", clip, 0...1)

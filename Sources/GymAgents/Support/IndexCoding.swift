@@ -64,8 +64,14 @@ extension SplitMix64 {
 /// Checks shared by the hyperparameter validators: each throws a `SpecError`
 /// naming the key and the allowed range.
 enum Check {
-    static func atLeast(_ key: String, _ value: Int, _ low: Int) throws {
-        guard value >= low else { throw SpecError(key: key, "\(value) is too small; allowed: at least \(low)") }
+    /// The largest count any hyperparameter may give: populations, batches,
+    /// candidates and iterations all size allocations or loops, so a typo such
+    /// as `1e12` must be an error, not an out-of-memory crash or a hang.
+    static let largestCount = 1_000_000
+
+    static func atLeast(_ key: String, _ value: Int, _ low: Int, atMost high: Int = largestCount) throws {
+        guard value >= low else { throw SpecError(key: key, "\(value) is too small; allowed: \(low)...\(high)") }
+        guard value <= high else { throw SpecError(key: key, "\(value) is too large; allowed: \(low)...\(high)") }
     }
 
     static func within(_ key: String, _ value: Double, _ range: ClosedRange<Double>) throws {
