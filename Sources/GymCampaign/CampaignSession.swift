@@ -74,7 +74,7 @@ public struct CampaignSession {
         }
         let loader = try EnvironmentLoader(stored: record.environmentSpec, file: record.environmentSpecFile)
         guard loader.environment.fingerprint == record.fingerprint else {
-            throw SpecError(file: database, key: name, "the environment changed since the campaign started (fingerprint \(loader.environment.fingerprint) vs \(record.fingerprint)); start a new campaign instead")
+            throw ResumeConflict(campaign: name, "the environment changed since the campaign started (fingerprint \(loader.environment.fingerprint) vs \(record.fingerprint)); start a new campaign instead")
         }
         let reference = try AgentReference(kind: record.agent, hyperparameters: record.hyperparameters)
         let context = AgentContext(designSpace: loader.environment.designSpace, objective: record.objective,
