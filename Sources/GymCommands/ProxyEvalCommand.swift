@@ -39,7 +39,7 @@ struct ProxyEvalCommand: ParsableCommand {
     func run() throws {
         let proxy = try ProxyModel.load(model)
         let space = try proxy.encoding.designSpace(file: model)
-        let db = try TrialStore.openExisting(store.db)
+        let db = try TrialStore.openReadOnly(store.db)
         var trials = try TrialSet.load(store: db, names: names, fingerprint: proxy.environment.fingerprint, space: space)
         let overlap = ProxyEvaluation.overlap(of: trials, with: proxy)
         if !overlap.isEmpty {
@@ -62,7 +62,7 @@ struct ProxyEvalCommand: ParsableCommand {
         let rows = ProxyEvaluation.accuracy(model: proxy, on: trials, space: space)
         if let predictions {
             do { try ProxyEvaluation.predictionsCSV(model: proxy, on: trials, space: space).write(toFile: predictions, atomically: true, encoding: .utf8) }
-            catch { throw SpecError(file: predictions, "cannot write: \(error.localizedDescription)") }
+            catch { throw StoreError(.io, path: predictions, "cannot write: \(error.localizedDescription)") }
         }
         if json {
             say(ProxyReport.json(rows))

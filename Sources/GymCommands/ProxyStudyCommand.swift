@@ -87,13 +87,13 @@ struct ProxyStudyCommand: ParsableCommand {
     private func campaignTrials(name: String, agent: String, trials: Int, seed: UInt64, database: String,
                                 loader: EnvironmentLoader) throws -> TrialSet {
         let exists = FileManager.default.fileExists(atPath: database)
-            ? try TrialStore.openExisting(database).campaign(named: name) != nil : false
+            ? try TrialStore.openReadOnly(database).campaign(named: name) != nil : false
         if !exists {
             _ = try CampaignSession.run(.init(environmentPath: env, agent: try AgentReference(agent), trials: trials, seed: seed,
                                               jobs: options.jobs, database: database, name: name, wallSeconds: nil,
                                               stopAtTarget: false, stopAfter: nil, showProgress: false))
         }
-        return try TrialSet.load(store: try TrialStore.openExisting(database), names: [name],
+        return try TrialSet.load(store: try TrialStore.openReadOnly(database), names: [name],
                                  fingerprint: loader.environment.fingerprint, space: loader.environment.designSpace)
     }
 }

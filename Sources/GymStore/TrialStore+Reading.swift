@@ -64,17 +64,19 @@ extension TrialStore {
     }
 
     func decodeConfiguration(_ json: String, space: DesignSpace) throws -> Configuration {
-        guard let pairs = FlatJSON.parse(json) else { throw SpecError(file: path, "corrupt configuration \(json)") }
+        guard let pairs = FlatJSON.parse(json) else {
+            throw StoreError(.corrupt, path: path, "stored configuration is not a JSON object: \(json.prefix(200))")
+        }
         var values: [String: ParameterValue] = [:]
         for (name, raw) in pairs {
             let text: String
             switch raw {
             case .number(let d): text = ParameterValue.format(d)
             case .text(let s): text = s
-            case .null: throw SpecError(file: path, "null value for \(name) in \(json)")
+            case .null: throw StoreError(.corrupt, path: path, "stored configuration has null for \(name): \(json.prefix(200))")
             }
             guard let p = space.parameter(named: name), let v = p.domain.parse(text) else {
-                throw SpecError(file: path, key: name, "stored value '\(text)' does not fit the environment's design space; was the environment changed?")
+                throw ResumeConflict("stored value '\(text)' of \(name) does not fit the environment's design space; was the environment changed?")
             }
             values[name] = v
         }
@@ -82,7 +84,9 @@ extension TrialStore {
     }
 
     func decodeMetrics(_ json: String, specs: [MetricSpec], feasible: Bool, reason: String?) throws -> Metrics {
-        guard let pairs = FlatJSON.parse(json) else { throw SpecError(file: path, "corrupt metrics \(json)") }
+        guard let pairs = FlatJSON.parse(json) else {
+            throw StoreError(.corrupt, path: path, "stored metrics are not a JSON object: \(json.prefix(200))")
+        }
         let byKey = Dictionary(specs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let values = pairs.map { key, raw -> Metric in
             let value: Double
