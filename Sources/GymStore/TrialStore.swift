@@ -116,9 +116,9 @@ public final class TrialStore {
         while try s.step() {
             out.append(CampaignRecord(
                 id: s.text(0)!, name: s.text(1)!, studyID: s.int(2), environment: s.text(3)!, fingerprint: s.text(4)!,
-                environmentSpec: try SpecValue.parseJSON(s.text(5)!), environmentSpecFile: s.text(6),
+                environmentSpec: try StoredJSON.value(s.text(5)!), environmentSpecFile: s.text(6),
                 objective: try Self.decode(Objective.self, s.text(7)!), agent: s.text(8)!,
-                hyperparameters: try SpecValue.parseJSON(s.text(9)!), seed: UInt64(s.text(10)!) ?? 0,
+                hyperparameters: try StoredJSON.value(s.text(9)!), seed: UInt64(s.text(10)!) ?? 0,
                 budget: try Self.decode(Budget.self, s.text(11)!), jobs: s.int(12),
                 parameters: try Self.decode([ParameterColumn].self, s.text(13)!),
                 metrics: try Self.decode([MetricSpec].self, s.text(14)!), toolVersion: s.text(15)!, host: s.text(16)!,
