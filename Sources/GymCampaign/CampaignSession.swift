@@ -46,6 +46,10 @@ public struct CampaignSession {
     public static func run(_ request: Request) throws -> Result {
         guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
+        if let w = request.wallSeconds, !(w.isFinite && w > 0) {
+            // Checked here, not when the budget is stored, so that no database is created for it.
+            throw SpecError(key: "--wall-seconds", "must be a positive number of seconds")
+        }
         let loader = try EnvironmentLoader(path: request.environmentPath)
         let agentReference = request.agent
         let budget = Budget(trials: request.trials, wallSeconds: request.wallSeconds, stopAtTarget: request.stopAtTarget)
