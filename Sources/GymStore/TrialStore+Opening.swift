@@ -60,14 +60,30 @@ extension TrialStore {
         // WAL + NORMAL: a commit is durable against a process kill (the case that
         // matters for campaigns); a larger cache and rarer checkpoints keep
         // index maintenance and fsyncs off the hot path of 10^5-trial campaigns.
+        try switchToWAL(db)
         try db.execute("""
-            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+            PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
             PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;
             """)
         try Migrations.migrate(db) { notice in
             FileHandle.standardError.write(Data("note: \(notice)\n".utf8))
         }
         return db
+    }
+
+    /// Switching a file to WAL needs it to itself and, unlike other
+    /// statements, fails at once rather than waiting on the busy handler, so
+    /// two processes creating one new file would collide here: retry within
+    /// the same timeout. (A file already in WAL mode succeeds at once.)
+    private static func switchToWAL(_ db: SQLiteDatabase) throws {
+        let deadline = Date().addingTimeInterval(Double(SQLiteDatabase.busyTimeoutMilliseconds) / 1000)
+        while true {
+            do {
+                return try db.execute("PRAGMA journal_mode = WAL")
+            } catch let error as StoreError where error.kind == .busy && Date() < deadline {
+                usleep(5_000)
+            }
+        }
     }
 
     /// An empty path would make SQLite log into a temporary database that is

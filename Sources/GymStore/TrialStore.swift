@@ -45,11 +45,12 @@ public final class TrialStore {
 
     /// Registers a new campaign (and its Optuna study). Names are unique per database.
     public func createCampaign(_ record: CampaignRecord) throws -> CampaignRecord {
-        if try campaign(named: record.name) != nil {
-            throw SpecError(key: "--name", "a campaign named '\(record.name)' already exists in \(path); continue it with `dsegym resume --db \(path) --name \(record.name)` or choose another --name")
-        }
         var r = record
         try db.transaction {
+            // Checked under the write lock: of two processes taking one name, the second hears why.
+            if try campaign(named: record.name) != nil {
+                throw SpecError(key: "--name", "a campaign named '\(record.name)' already exists in \(path); continue it with `dsegym resume --db \(path) --name \(record.name)` or choose another --name")
+            }
             try db.prepare("INSERT INTO studies (study_name) VALUES (?)").run([.text(r.name)])
             r.studyID = Int(db.lastInsertRowID)
             try db.prepare("INSERT INTO study_directions (direction, study_id, objective) VALUES ('MAXIMIZE', ?, 0)")

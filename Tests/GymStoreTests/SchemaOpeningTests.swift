@@ -126,6 +126,20 @@ struct SchemaOpeningTests {
         }
         #expect(failures.all.isEmpty, "\(failures.all)")
     }
+
+    @Test func twoConnectionsTakingOneName_oneSucceeds_theOtherIsToldWhy() throws {
+        let path = temporaryPath("samename")
+        _ = try TrialStore(path: path)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do { _ = try TrialStoreTests().campaign(try TrialStore(path: path), name: "same") }
+            catch let e as SpecError { failures.add("\(e)") }
+            catch { failures.add("unexpected \(error)") }
+        }
+        #expect(failures.all.count == 1)
+        #expect(failures.all.allSatisfy { $0.contains("already exists") })
+        #expect(try TrialStore.openReadOnly(path).campaigns().count == 1)
+    }
 }
 
 final class Failures: @unchecked Sendable {
