@@ -46,6 +46,10 @@ public struct CampaignSession {
     public static func run(_ request: Request) throws -> Result {
         guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
+        if let w = request.wallSeconds, !(w.isFinite && w > 0) {
+            // Checked here, not when the budget is stored, so that no database is created for it.
+            throw SpecError(key: "--wall-seconds", "must be a positive number of seconds")
+        }
         let loader = try EnvironmentLoader(path: request.environmentPath)
         let agentReference = request.agent
         let budget = Budget(trials: request.trials, wallSeconds: request.wallSeconds, stopAtTarget: request.stopAtTarget)
@@ -74,7 +78,7 @@ public struct CampaignSession {
         }
         let loader = try EnvironmentLoader(stored: record.environmentSpec, file: record.environmentSpecFile)
         guard loader.environment.fingerprint == record.fingerprint else {
-            throw SpecError(file: database, key: name, "the environment changed since the campaign started (fingerprint \(loader.environment.fingerprint) vs \(record.fingerprint)); start a new campaign instead")
+            throw ResumeConflict(campaign: name, "the environment changed since the campaign started (fingerprint \(loader.environment.fingerprint) vs \(record.fingerprint)); start a new campaign instead")
         }
         let reference = try AgentReference(kind: record.agent, hyperparameters: record.hyperparameters)
         let context = AgentContext(designSpace: loader.environment.designSpace, objective: record.objective,

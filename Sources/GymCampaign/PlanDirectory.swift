@@ -1,5 +1,6 @@
 import Foundation
 import GymCore
+import GymStore
 
 /// A campaign plan written to a folder for a cluster, instead of run here:
 ///
@@ -67,7 +68,7 @@ public struct PlanDirectory {
         } catch let e as SpecError {
             throw e
         } catch {
-            throw SpecError(file: root, "cannot write the plan: \(error.localizedDescription)")
+            throw StoreError(.io, path: root, "cannot write the plan: \(error.localizedDescription)")
         }
         return directory
     }

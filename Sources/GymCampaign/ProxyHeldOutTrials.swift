@@ -21,7 +21,7 @@ public struct ProxyHeldOutTrials {
 
     public init(model: ProxyModel, space: DesignSpace, database: String, names: [String],
                 policy: OverlapPolicy) throws {
-        let store = try TrialStore.openExisting(database)
+        let store = try TrialStore.openReadOnly(database)
         trials = try TrialSet.load(store: store, names: names, fingerprint: model.environment.fingerprint, space: space)
         let overlap = ProxyEvaluation.overlap(of: trials, with: model)
         guard !overlap.isEmpty else { return }

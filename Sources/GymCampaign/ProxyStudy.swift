@@ -117,14 +117,14 @@ extension ProxyStudy {
     private static func campaignTrials(name: String, agent: String, trials: Int, seed: UInt64, _ request: Request,
                                        _ loader: EnvironmentLoader) throws -> TrialSet {
         let exists = FileManager.default.fileExists(atPath: request.database)
-            ? try TrialStore.openExisting(request.database).campaign(named: name) != nil : false
+            ? try TrialStore.openReadOnly(request.database).campaign(named: name) != nil : false
         if !exists {
             _ = try CampaignSession.run(.init(environmentPath: request.environmentPath, agent: try AgentReference(agent),
                                               trials: trials, seed: seed, jobs: request.jobs, database: request.database,
                                               name: name, wallSeconds: nil, stopAtTarget: false, stopAfter: nil,
                                               showProgress: false))
         }
-        return try TrialSet.load(store: try TrialStore.openExisting(request.database), names: [name],
+        return try TrialSet.load(store: try TrialStore.openReadOnly(request.database), names: [name],
                                  fingerprint: loader.environment.fingerprint, space: loader.environment.designSpace)
     }
 }

@@ -33,7 +33,7 @@ struct CampaignSetOptions: ParsableArguments {
     func execute(_ plan: CampaignPlan, heading: String, table: (ComparisonTable) -> [String]) throws {
         if try cluster.writeIfRequested(plan) { return }
         let records = try plan.run(parallel: jobs) { say($0) }
-        let trialStore = try TrialStore.openExisting(store.db)
+        let trialStore = try TrialStore.openReadOnly(store.db)
         say(heading + ", objective \(records[0].objective.summary)")
         for line in table(try ComparisonTable(store: trialStore, plan: plan, records: records)) { say(line) }
         if let csv {

@@ -55,6 +55,10 @@ struct RunTaskCommand: ParsableCommand {
     @Option(help: "Campaigns of this task run at once.")
     var jobs: Int = 1
 
+    func validate() throws {
+        guard !db.isEmpty else { throw ValidationError("--db must name a database file") }
+    }
+
     func run() throws {
         let directory = try PlanDirectory.read(plan)
         guard (0..<directory.taskCount).contains(index) else {
@@ -79,6 +83,10 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Shard databases, or folders of them (*.sqlite).")
     var shards: [String]
 
+    func validate() throws {
+        guard !into.isEmpty else { throw ValidationError("--into must name a database file") }
+    }
+
     func run() throws {
         var paths: [String] = []
         for s in shards {
@@ -94,6 +102,8 @@ struct MergeCommand: ParsableCommand {
             }
         }
         guard !paths.isEmpty else { throw SpecError(key: "shards", "no shard databases found") }
+        // Every shard readable and of this schema before the target is created.
+        for p in paths { _ = try TrialStore.openShard(p) }
         let target = try TrialStore(path: into)
         var total = MergeReport()
         var trials = 0
@@ -131,7 +141,7 @@ struct StatusCommand: ParsableCommand {
                 resubmit.append(task)
                 continue
             }
-            let store = try TrialStore.openExisting(shard, migrate: false)
+            let store = try TrialStore.openReadOnly(shard)
             let records = try entries.map { try store.campaign(named: $0.name) }
             let finished = records.filter { $0?.status == .finished }.count
             let failed = records.contains { $0?.status == .failed }

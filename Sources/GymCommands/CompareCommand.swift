@@ -32,7 +32,7 @@ struct CompareCommand: ParsableCommand {
 func exportCSV(_ store: TrialStore, _ records: [CampaignRecord], to path: String) throws {
     let text = try CSVExport.csv(store: store, campaigns: records)
     do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        throw SpecError(file: path, "cannot write: \(error.localizedDescription)")
+        throw StoreError(.io, path: path, "cannot write: \(error.localizedDescription)")
     }
     say("wrote the trials of \(records.count) campaigns to \(path)")
 }

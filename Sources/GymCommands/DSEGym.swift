@@ -15,18 +15,19 @@ public struct DSEGym: ParsableCommand {
 
     public init() {}
 
-    /// Entry point: user-input errors (`SpecError`) print one line and exit 2;
-    /// everything else goes through swift-argument-parser's usual handling.
+    /// Entry point: every failure prints one line, `error: …`, and exits with
+    /// the status `ExitStatus` gives its kind (2 bad input, 3 storage, 4
+    /// conflict, 130 interrupted); help and version print as usual.
     public static func main(_ arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
-        } catch let error as SpecError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(2)
         } catch {
-            exit(withError: error)
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let (status, line) = ExitStatus.classify(error, for: Self.self)
+            if let line { ExitStatus.report(line) }
+            Foundation.exit(status)
         }
     }
 }
@@ -35,6 +36,11 @@ public struct DSEGym: ParsableCommand {
 struct StoreOptions: ParsableArguments {
     @Option(help: "SQLite database of campaigns and trials.")
     var db: String = "results/dsegym.sqlite"
+
+    func validate() throws {
+        // SQLite takes "" for a temporary database, deleted at exit with every trial in it.
+        guard !db.isEmpty else { throw ValidationError("--db must name a database file") }
+    }
 }
 
 /// Prints to stdout.

@@ -3,6 +3,7 @@ import Foundation
 import GymCampaign
 import GymCore
 import GymDRAM
+import GymStore
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,7 +53,7 @@ extension EvaluateCommand {
             throw SpecError(key: "--command-log", "only the dram environment issues DRAM commands; \(environment.id) does not")
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw SpecError(file: path, "cannot write the command log: \(error.localizedDescription)")
+            throw StoreError(.io, path: path, "cannot write the command log: \(error.localizedDescription)")
         }
     }
 }

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     var name: String?
 
     func run() throws {
-        let trialStore = try TrialStore.openExisting(store.db)
+        let trialStore = try TrialStore.openReadOnly(store.db)
         var campaigns = try trialStore.campaigns()
         if let name {
             campaigns = campaigns.filter { $0.name == name }
@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
         }
         let text = try CSVExport.csv(store: trialStore, campaigns: campaigns)
         do { try text.write(toFile: csv, atomically: true, encoding: .utf8) } catch {
-            throw SpecError(file: csv, "cannot write: \(error.localizedDescription)")
+            throw StoreError(.io, path: csv, "cannot write: \(error.localizedDescription)")
         }
         say("wrote \(text.split(separator: "\n").count - 1) trials of \(campaigns.count) campaign(s) to \(csv)")
     }

@@ -25,7 +25,7 @@ struct ProxyCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try TrialStore.openExisting(store.db)
+        let db = try TrialStore.openReadOnly(store.db)
         guard let campaign = try db.campaign(named: name) else {
             throw SpecError(file: store.db, key: "--name", "no campaign named '\(name)'; campaigns: \(try db.campaigns().map(\.name).joined(separator: ", "))")
         }

@@ -91,7 +91,7 @@ struct ProxyFitCommand: ParsableCommand {
 
     func run() throws {
         let loader = try EnvironmentLoader(path: env)
-        let db = try TrialStore.openExisting(store.db)
+        let db = try TrialStore.openReadOnly(store.db)
         let trials = try TrialSet.load(store: db, names: names, fingerprint: loader.environment.fingerprint,
                                        space: loader.environment.designSpace)
         let specFile = env.hasPrefix("proxy:") ? nil : URL(fileURLWithPath: env).standardizedFileURL.path

@@ -46,7 +46,7 @@ struct ProxyEvalCommand: ParsableCommand {
         let rows = ProxyEvaluation.accuracy(model: proxy, on: trials, space: space)
         if let predictions {
             do { try ProxyEvaluation.predictionsCSV(model: proxy, on: trials, space: space).write(toFile: predictions, atomically: true, encoding: .utf8) }
-            catch { throw SpecError(file: predictions, "cannot write: \(error.localizedDescription)") }
+            catch { throw StoreError(.io, path: predictions, "cannot write: \(error.localizedDescription)") }
         }
         if json {
             say(ProxyReport.json(rows))

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     var proxyModel: String?
 
     func run() throws {
-        let trialStore = try TrialStore.openExisting(store.db)
+        let trialStore = try TrialStore.openReadOnly(store.db)
         let sources: [any FigureSource] = try proxyModel.map { [try ProxyParitySource(modelPath: $0, store: trialStore)] } ?? []
         let report = try Report.build(store: trialStore, databasePath: store.db, names: names,
                                       options: ReportOptions(logTrials: logX), sources: sources, title: title)

@@ -44,8 +44,7 @@ public final class CampaignRunner {
             let logged = Array(trials[start..<end])
             let proposed = agent.ask(logged.count)
             for (p, l) in zip(proposed, logged) where p != l.configuration {
-                throw SpecError(key: "trial \(l.index)",
-                                "resume diverged: the agent now proposes \(p) but the log has \(l.configuration); the agent, its hyperparameters or the seed changed")
+                throw ResumeConflict("resume diverged at trial \(l.index): the agent now proposes \(p) but the log has \(l.configuration); the agent, its hyperparameters or the seed changed")
             }
             agent.tell(logged)
             for t in logged { note(t) }

@@ -1,6 +1,10 @@
 /// A problem with user input: a spec file, a preset, a `--set`, a database
 /// argument. It always names where (file and key) and what is allowed, and the
 /// command line turns it into one line on stderr and exit code 2.
+///
+/// Only input: a database that is locked, full, damaged or not ours is
+/// GymStore's `StoreError` (exit 3), and a stored campaign that can no
+/// longer be continued is a `ResumeConflict` (exit 4).
 public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
     public var file: String?
     public var key: String?

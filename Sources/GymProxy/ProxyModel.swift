@@ -1,5 +1,6 @@
 import Foundation
 import GymCore
+import GymStore
 
 /// A fitted proxy of a real environment, as saved in a model file (JSON,
 /// versioned): the real environment's identity and spec, the feature
@@ -108,7 +109,7 @@ public struct ProxyModel: Codable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do { try encoder.encode(self).write(to: URL(fileURLWithPath: path)) }
-        catch { throw SpecError(file: path, "cannot write the model file: \(error.localizedDescription)") }
+        catch { throw StoreError(.io, path: path, "cannot write the model file: \(error.localizedDescription)") }
     }
 
     /// Reads and checks a model file.

@@ -78,7 +78,7 @@ public struct Report: Sendable {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw SpecError(file: path, "cannot write: \(error.localizedDescription)")
+            throw StoreError(.io, path: path, "cannot write: \(error.localizedDescription)")
         }
     }
 }

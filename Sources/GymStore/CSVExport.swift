@@ -22,8 +22,8 @@ public enum CSVExport {
         var lines = [header.map(field).joined(separator: ",")]
         for c in campaigns {
             for t in try store.storedTrials(of: c.id) {
-                let config = Dictionary(FlatJSON.parse(t.configurationJSON) ?? [], uniquingKeysWith: { a, _ in a })
-                let metrics = Dictionary(FlatJSON.parse(t.metricsJSON) ?? [], uniquingKeysWith: { a, _ in a })
+                let config = Dictionary(try store.storedMembers(t.configurationJSON, "configuration"), uniquingKeysWith: { a, _ in a })
+                let metrics = Dictionary(try store.storedMembers(t.metricsJSON, "metrics"), uniquingKeysWith: { a, _ in a })
                 var row = [c.name, c.environment, c.agent, String(c.seed), String(t.index)]
                 row += parameterNames.map { text(config[$0]) }
                 row += metricKeys.map { text(metrics[$0]) }
@@ -35,12 +35,9 @@ public enum CSVExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func text(_ v: FlatJSON.Value?) -> String {
-        switch v {
-        case .number(let d)?: return ParameterValue.format(d)
-        case .text(let s)?: return s
-        default: return ""
-        }
+    private static func text(_ v: SpecValue?) -> String {
+        // Non-finite numbers are stored as null: an empty cell, as before.
+        v?.scalarText ?? ""
     }
 
     /// RFC 4180 quoting where needed.

@@ -15,16 +15,30 @@ enum Migrations {
 
     static var latest: Int { all.count }
 
-    static func migrate(_ db: SQLiteDatabase) throws {
-        let current = try db.userVersion
-        guard current <= latest else {
-            throw db.error("database schema version \(current) is newer than this dsegym knows (\(latest)); upgrade dsegym")
-        }
-        for (i, migration) in all.enumerated() where i >= current {
-            try db.transaction {
-                try db.execute(migration.sql)
-                try db.execute("PRAGMA user_version = \(i + 1)")
+    /// Brings the schema to the latest version in one `BEGIN IMMEDIATE`
+    /// transaction that re-reads `user_version` inside it: two processes
+    /// creating the same new file queue on the write lock, and the second
+    /// finds the work done. (Older builds read the version outside the
+    /// transaction and could fail, or leave a file at version 1 with every
+    /// table; `plan` repairs that.) Every step commits or none does.
+    ///
+    /// - Parameter notice: receives one line when a file is repaired.
+    /// - Throws: `StoreError` (`.foreignSchema` for a file that is not ours,
+    ///   before anything is written).
+    static func migrate(_ db: SQLiteDatabase, notice: (String) -> Void) throws {
+        // Without the write lock: refuse a foreign or damaged file, and leave
+        // one at the latest version (it never goes back) without writing.
+        let outside = try SchemaSnapshot.read(db)
+        _ = try plan(outside, path: db.path)
+        if outside.userVersion == latest { return }
+        try db.transaction {
+            let snapshot = try SchemaSnapshot.read(db)
+            let plan = try plan(snapshot, path: db.path)
+            if plan.start > snapshot.userVersion {
+                notice("\(db.path): repaired schema version \(snapshot.userVersion) to \(plan.start): its tables were all present (left by an older dsegym that raced another on creating the file)")
             }
+            for migration in all[plan.start...] { try db.execute(migration.sql) }
+            if snapshot.userVersion != latest { try db.execute("PRAGMA user_version = \(latest)") }
         }
     }
 

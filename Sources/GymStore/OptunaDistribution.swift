@@ -50,7 +50,7 @@ public struct OptunaDistribution: Hashable, Sendable, Codable {
 
     /// Rebuilds the domain from a stored distribution (ours, or one Optuna wrote).
     static func parse(_ text: String) -> OptunaDistribution? {
-        guard case .object(let top)? = try? SpecValue.parseJSON(text),
+        guard case .object(let top)? = try? StoredJSON.value(text),
               case .string(let name)? = top["name"], case .object(let a)? = top["attributes"] else { return nil }
         func number(_ k: String) -> Double? { if case .number(let n)? = a[k] { return n }; return nil }
         switch name {

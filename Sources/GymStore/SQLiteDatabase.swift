@@ -1,55 +1,116 @@
 import CSQLite
-import GymCore
+import Foundation
 
 /// A thin, fast wrapper over one SQLite connection: prepared statements,
-/// transactions, and errors that name the database file.
+/// transactions, and failures as `StoreError`s that name the database file.
 ///
 /// One connection is used by one thread at a time (the campaign runner logs
 /// from its own thread only), so the wrapper adds no locking of its own.
 final class SQLiteDatabase {
+    /// How the file is opened.
+    enum Mode {
+        /// Read and write, creating the file if it does not exist.
+        case create
+        /// Read and write an existing file; never creates one.
+        case existing
+        /// `?mode=ro`: reads only, still sharing locks (and the WAL) with
+        /// writers, so a read while a campaign runs sees committed batches.
+        case readOnly
+        /// `?immutable=1`: reads only, without locks or a WAL index, for a
+        /// file on read-only media where SQLite cannot create `-shm`.
+        case immutable
+
+        var flags: Int32 {
+            switch self {
+            case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+            case .existing: SQLITE_OPEN_READWRITE
+            case .readOnly, .immutable: SQLITE_OPEN_READONLY
+            }
+        }
+
+        /// The URI parameters that say the same to SQLite (and to `ATTACH`).
+        var query: String {
+            switch self {
+            case .create: "mode=rwc"
+            case .existing: "mode=rw"
+            case .readOnly: "mode=ro"
+            case .immutable: "mode=ro&immutable=1"
+            }
+        }
+    }
+
     let path: String
+    let mode: Mode
     private(set) var handle: OpaquePointer?
 
-    init(path: String, readOnly: Bool = false) throws {
+    /// How long a statement waits for another process's lock before failing.
+    static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    init(path: String, mode: Mode = .create) throws {
         self.path = path
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let rc = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        self.mode = mode
+        // Always a URI, so that `ATTACH` (merge) can name a shard read-only too.
+        let rc = sqlite3_open_v2(Self.uri(path, mode.query), &handle, mode.flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            let failure = StoreError(sqlite: rc, detail: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory",
+                                     path: path, activity: "cannot open")
             sqlite3_close(handle)
             handle = nil
-            throw SpecError(file: path, "cannot open database: \(message)")
+            throw failure
         }
-        sqlite3_busy_timeout(handle, 10_000)
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
     }
 
     deinit {
         sqlite3_close_v2(handle)
     }
 
-    func error(_ context: String) -> SpecError {
-        SpecError(file: path, "\(context): \(String(cString: sqlite3_errmsg(handle)))")
+    /// An absolute `file:` URI for `path` (only `%`, `?` and `#` need escaping
+    /// in its path), so that no file name is ever taken for a URI by accident.
+    static func uri(_ path: String, _ query: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for c in absolute.unicodeScalars {
+            switch c {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(c)
+            }
+        }
+        return "file://\(escaped)?\(query)"
+    }
+
+    /// True when SQLite will refuse every write on this connection.
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// The failure `rc` just caused, as a `StoreError`.
+    func failure(_ rc: Int32, _ activity: String) -> StoreError {
+        StoreError(sqlite: rc, detail: String(cString: sqlite3_errmsg(handle)), path: path, activity: activity)
     }
 
     /// Runs one or more statements with no results.
-    func execute(_ sql: String) throws {
+    func execute(_ sql: String, _ activity: String = "cannot write") throws {
         var message: UnsafeMutablePointer<CChar>?
-        guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? "unknown error"
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard rc == SQLITE_OK else {
+            let detail = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(message)
-            throw SpecError(file: path, "SQL failed (\(text)): \(sql.prefix(120))")
+            throw StoreError(sqlite: rc, detail: detail, path: path, activity: activity)
         }
     }
 
     func prepare(_ sql: String) throws -> SQLiteStatement {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
-            throw error("cannot prepare \(sql.prefix(80))")
-        }
-        return SQLiteStatement(statement!, database: self)
+        let rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw failure(rc, "cannot read") }
+        return SQLiteStatement(statement, database: self)
     }
 
-    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    /// Runs `body` in one transaction: committed if it returns, rolled back if
+    /// it throws. `BEGIN IMMEDIATE` takes the write lock at once, so whatever
+    /// `body` reads cannot be changed by another process before it commits.
     func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
         do {
@@ -57,6 +118,7 @@ final class SQLiteDatabase {
             try execute("COMMIT")
             return result
         } catch {
+            // SQLite may already have rolled back (a full disk does); then this fails harmlessly.
             try? execute("ROLLBACK")
             throw error
         }
@@ -119,7 +181,7 @@ final class SQLiteStatement {
         let rc = sqlite3_step(statement)
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
-        throw database.error("statement failed")
+        throw database.failure(rc, sqlite3_stmt_readonly(statement) != 0 ? "cannot read" : "cannot write")
     }
 
     func reset() {

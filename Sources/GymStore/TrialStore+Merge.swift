@@ -18,14 +18,11 @@ extension TrialStore {
     /// shard of a schema version this dsegym does not know, and a campaign
     /// whose name is taken here by a different campaign.
     public func merge(shard shardPath: String) throws -> MergeReport {
-        guard FileManager.default.fileExists(atPath: shardPath) else { throw SpecError(file: shardPath, "no such database") }
-        let shardStore = try TrialStore.openExisting(shardPath, migrate: false)
-        guard shardStore.schemaVersion == Migrations.latest else {
-            throw SpecError(file: shardPath, "schema version \(shardStore.schemaVersion) is not this dsegym's (\(Migrations.latest)); merge it with the dsegym that wrote it")
-        }
+        let shardStore = try TrialStore.openShard(shardPath)
         let incoming = try shardStore.campaigns()
         var report = MergeReport()
-        try db.execute("ATTACH DATABASE '\(shardPath.replacingOccurrences(of: "'", with: "''"))' AS shard")
+        // Attached with the same URI parameters the shard was opened with (read-only, or immutable).
+        try db.prepare("ATTACH DATABASE ? AS shard").run([.text(SQLiteDatabase.uri(shardPath, shardStore.db.mode.query))])
         defer { try? db.execute("DETACH DATABASE shard") }
         try db.transaction {
             for c in incoming {
@@ -50,6 +47,18 @@ extension TrialStore {
             }
         }
         return report
+    }
+
+    /// Opens a shard for merging, read-only (a shard on an archive disk
+    /// merges, and a rejected one is left as it was); refuses one whose
+    /// schema version is not this dsegym's. A command can call it on every
+    /// shard before it creates the target.
+    public static func openShard(_ shardPath: String) throws -> TrialStore {
+        let shard = try openReadOnly(shardPath)
+        guard shard.schemaVersion == Migrations.latest else {
+            throw StoreError(.foreignSchema, path: shardPath, "schema version \(shard.schemaVersion) is not this dsegym's (\(Migrations.latest)); merge it with the dsegym that wrote it")
+        }
+        return shard
     }
 
     /// Copies a campaign's study rows and provenance; returns the new study id.

@@ -64,17 +64,13 @@ extension TrialStore {
     }
 
     func decodeConfiguration(_ json: String, space: DesignSpace) throws -> Configuration {
-        guard let pairs = FlatJSON.parse(json) else { throw SpecError(file: path, "corrupt configuration \(json)") }
         var values: [String: ParameterValue] = [:]
-        for (name, raw) in pairs {
-            let text: String
-            switch raw {
-            case .number(let d): text = ParameterValue.format(d)
-            case .text(let s): text = s
-            case .null: throw SpecError(file: path, "null value for \(name) in \(json)")
+        for (name, raw) in try storedMembers(json, "configuration") {
+            guard let text = raw.scalarText else {
+                throw StoreError(.corrupt, path: path, "stored configuration has \(raw.canonicalJSON) for \(name): \(json.prefix(200))")
             }
             guard let p = space.parameter(named: name), let v = p.domain.parse(text) else {
-                throw SpecError(file: path, key: name, "stored value '\(text)' does not fit the environment's design space; was the environment changed?")
+                throw ResumeConflict("stored value '\(text)' of \(name) does not fit the environment's design space; was the environment changed?")
             }
             values[name] = v
         }
@@ -82,14 +78,20 @@ extension TrialStore {
     }
 
     func decodeMetrics(_ json: String, specs: [MetricSpec], feasible: Bool, reason: String?) throws -> Metrics {
-        guard let pairs = FlatJSON.parse(json) else { throw SpecError(file: path, "corrupt metrics \(json)") }
         let byKey = Dictionary(specs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let values = pairs.map { key, raw -> Metric in
+        let values = try storedMembers(json, "metrics").map { key, raw -> Metric in
             let value: Double
             if case .number(let d) = raw { value = d } else { value = .nan }
             if let spec = byKey[key] { return Metric(spec.name, spec.unit, value) }
             return Metric(key, "1", value)
         }
         return Metrics(values, feasible: feasible, reason: reason)
+    }
+
+    /// A stored JSON object's members; malformed text is a damaged database.
+    func storedMembers(_ json: String, _ what: String) throws -> [(key: String, value: SpecValue)] {
+        do { return try StoredJSON.members(json) } catch {
+            throw StoreError(.corrupt, path: path, "stored \(what) is not a JSON object (\(error)): \(json.prefix(200))")
+        }
     }
 }

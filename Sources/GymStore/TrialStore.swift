@@ -7,40 +7,37 @@ import GymCore
 /// Contract: only the campaign runner writes, through `writer(for:)`, one
 /// transaction per batch, so a killed process loses at most the batch in
 /// flight and never corrupts earlier trials. Reads return value types.
+/// Failures of the file itself (locked, full, damaged, not ours, read-only)
+/// are `StoreError`s; a bad argument (an empty path) is a `SpecError`.
 public final class TrialStore {
     public let path: String
     let db: SQLiteDatabase
 
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens (creating if needed) and migrates the database at `path`, for
+    /// writing. A file that is not a DSEGym database is refused unchanged.
+    ///
+    /// - Throws: `SpecError` for an empty path or a folder; `StoreError` when
+    ///   the file cannot be used.
     public convenience init(path: String) throws {
-        try self.init(path: path, migrate: true)
+        self.init(path: path, database: try Self.openForWriting(path, creating: true))
     }
 
-    init(path: String, migrate: Bool) throws {
+    init(path: String, database: SQLiteDatabase) {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            catch { throw SpecError(file: path, "cannot create folder \(folder): \(error.localizedDescription)") }
-        }
-        db = try SQLiteDatabase(path: path)
-        // WAL + NORMAL: a commit is durable against a process kill (the case that
-        // matters for campaigns); a larger cache and rarer checkpoints keep
-        // index maintenance and fsyncs off the hot path of 10^5-trial campaigns.
-        try db.execute("""
-            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-            PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;
-            """)
-        if migrate { try Migrations.migrate(db) }
+        db = database
     }
 
-    /// Opens an existing database without creating one (for resume, export).
+    /// Opens an existing DSEGym database for writing (resume), migrating an
+    /// older schema. Refuses, without writing, a file that is missing, empty
+    /// or not DSEGym's. With `migrate: false` it opens read-only, as
+    /// `openReadOnly` does.
     public static func openExisting(_ path: String, migrate: Bool = true) throws -> TrialStore {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SpecError(file: path, "no such database")
-        }
-        return try TrialStore(path: path, migrate: migrate)
+        guard migrate else { return try openReadOnly(path) }
+        return TrialStore(path: path, database: try openForWriting(path, creating: false))
     }
+
+    /// True when this store was opened for reading only.
+    public var isReadOnly: Bool { db.isReadOnly }
 
     public var schemaVersion: Int { (try? db.userVersion) ?? 0 }
 
@@ -48,11 +45,12 @@ public final class TrialStore {
 
     /// Registers a new campaign (and its Optuna study). Names are unique per database.
     public func createCampaign(_ record: CampaignRecord) throws -> CampaignRecord {
-        if try campaign(named: record.name) != nil {
-            throw SpecError(key: "--name", "a campaign named '\(record.name)' already exists in \(path); continue it with `dsegym resume --db \(path) --name \(record.name)` or choose another --name")
-        }
         var r = record
         try db.transaction {
+            // Checked under the write lock: of two processes taking one name, the second hears why.
+            if try campaign(named: record.name) != nil {
+                throw SpecError(key: "--name", "a campaign named '\(record.name)' already exists in \(path); continue it with `dsegym resume --db \(path) --name \(record.name)` or choose another --name")
+            }
             try db.prepare("INSERT INTO studies (study_name) VALUES (?)").run([.text(r.name)])
             r.studyID = Int(db.lastInsertRowID)
             try db.prepare("INSERT INTO study_directions (direction, study_id, objective) VALUES ('MAXIMIZE', ?, 0)")
@@ -119,9 +117,9 @@ public final class TrialStore {
         while try s.step() {
             out.append(CampaignRecord(
                 id: s.text(0)!, name: s.text(1)!, studyID: s.int(2), environment: s.text(3)!, fingerprint: s.text(4)!,
-                environmentSpec: try SpecValue.parseJSON(s.text(5)!), environmentSpecFile: s.text(6),
+                environmentSpec: try StoredJSON.value(s.text(5)!), environmentSpecFile: s.text(6),
                 objective: try Self.decode(Objective.self, s.text(7)!), agent: s.text(8)!,
-                hyperparameters: try SpecValue.parseJSON(s.text(9)!), seed: UInt64(s.text(10)!) ?? 0,
+                hyperparameters: try StoredJSON.value(s.text(9)!), seed: UInt64(s.text(10)!) ?? 0,
                 budget: try Self.decode(Budget.self, s.text(11)!), jobs: s.int(12),
                 parameters: try Self.decode([ParameterColumn].self, s.text(13)!),
                 metrics: try Self.decode([MetricSpec].self, s.text(14)!), toolVersion: s.text(15)!, host: s.text(16)!,

@@ -88,7 +88,7 @@ struct CampaignRunnerTests {
         let runner = CampaignRunner(environment: env, objective: objective,
                                     agent: RecordingAgent(space: env.designSpace, seed: 9),
                                     budget: Budget(trials: 100), jobs: 1, log: MemoryTrialLog())
-        #expect(throws: SpecError.self) { try runner.replay(full.trials) }
+        #expect(throws: ResumeConflict.self) { try runner.replay(full.trials) }
     }
 
     @Test func stopAtTarget_endsTheCampaignOnceTheTargetIsReached() throws {

@@ -82,7 +82,7 @@ struct MergeTests {
         let (a, _) = try shard("old", campaigns: [("x", 3)])
         try SQLiteDatabase(path: a).execute("PRAGMA user_version = 1")
         let target = try TrialStore(path: temporaryPath("merged4"))
-        #expect(throws: SpecError.self) { try target.merge(shard: a) }
+        #expect(throws: StoreError.self) { try target.merge(shard: a) }
         #expect(try rowCount(target, "dsegym_campaigns") == 0)
     }
 

@@ -57,7 +57,7 @@ struct TrialStoreTests {
         _ = try TrialStore(path: path)
         let raw = try SQLiteDatabase(path: path)
         try raw.execute("PRAGMA user_version = 99")
-        #expect(throws: SpecError.self) { try TrialStore(path: path) }
+        #expect(throws: StoreError.self) { try TrialStore(path: path) }
     }
 
     @Test func loggedTrials_readBackAsTheSameTypedValues() throws {

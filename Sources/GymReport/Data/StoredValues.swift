@@ -1,27 +1,31 @@
-import Foundation
+import GymCore
 import GymNumerics
+import GymStore
 
-/// Reads the flat JSON objects the store keeps for configurations and
-/// metrics (`{"name": number | "text" | null}`).
+/// The configurations and metrics the store keeps (`{"name": number |
+/// "text" | null}`), read through the store's one JSON reader.
 enum StoredValues {
     static func levels(_ json: String) -> [String: VarianceImportance.Level] {
         var out: [String: VarianceImportance.Level] = [:]
-        for (k, v) in object(json) {
-            if let s = v as? String { out[k] = .text(s) }
-            else if let n = v as? Double { out[k] = .number(n) }
+        for (k, v) in members(json) {
+            switch v {
+            case .string(let s): out[k] = .text(s)
+            case .number(let n): out[k] = .number(n)
+            default: break
+            }
         }
         return out
     }
 
     static func numbers(_ json: String) -> [String: Double] {
         var out: [String: Double] = [:]
-        for (k, v) in object(json) {
-            if !(v is String), let n = v as? Double { out[k] = n }
+        for (k, v) in members(json) {
+            if case .number(let n) = v { out[k] = n }
         }
         return out
     }
 
-    private static func object(_ json: String) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+    private static func members(_ json: String) -> [(key: String, value: SpecValue)] {
+        (try? StoredJSON.members(json)) ?? []
     }
 }
