@@ -34,9 +34,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // MARK: The JSON-lines protocol server (`dsegym serve`)
+        .target(name: "GymServe", dependencies: ["GymCampaign", "GymCore", "GymStore", "GymAgents"]),
+
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy", "GymCampaign",
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
@@ -49,5 +52,6 @@ let package = Package(
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
         .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymEnvironments", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymStore", "GymCore"]),
+        .testTarget(name: "GymServeTests", dependencies: ["GymServe", "GymCampaign", "GymStore", "GymCore"]),
     ]
 )
