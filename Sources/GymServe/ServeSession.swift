@@ -24,7 +24,8 @@ public final class ServeSession {
     var campaigns: [String: CampaignHandle] = [:]
     /// Evaluations by environment fingerprint, for `evaluate`'s `cached`.
     var evaluationCache: [String: [UInt64: CachedEvaluation]] = [:]
-    private var nextHandle = 1
+    /// Handles issued so far, by prefix ("e": environments, "c": campaigns).
+    private var issued: [String: Int] = [:]
 
     public init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns(),
                 isStopping: @escaping @Sendable () -> Bool = { false }) {
@@ -101,8 +102,8 @@ public final class ServeSession {
     }
 
     func newHandle(_ prefix: String) -> String {
-        defer { nextHandle += 1 }
-        return "\(prefix)\(nextHandle)"
+        issued[prefix, default: 0] += 1
+        return "\(prefix)\(issued[prefix]!)"
     }
 
     // MARK: Dispatch
