@@ -55,36 +55,9 @@ public struct EnvironmentLoader {
         }
     }
 
-    /// A design parameter's value written as text (a `--set`, or a JSON
-    /// scalar sent to `dsegym serve`), with the `--set` error when it is not allowed.
-    public func value(of key: String, text: String) throws -> ParameterValue {
-        let space = environment.designSpace
-        guard let p = space.parameter(named: key) else {
-            throw SpecError(key: key, "unknown parameter; known: \(space.names.joined(separator: ", "))")
-        }
-        guard !Self.overflowsInteger(text, p.domain), let v = p.domain.parse(text) else {
-            throw SpecError(file: spec.source.file, key: key, "--set value '\(text)' not allowed; allowed: \(p.domain.allowedDescription)")
-        }
-        return v
-    }
-
-    /// An integer parameter's text beyond `Int`'s range (`Domain.parse` would
-    /// trap converting it): not allowed, whatever the range.
-    private static func overflowsInteger(_ text: String, _ domain: Domain) -> Bool {
-        guard case .integer = domain, let d = Double(text.trimmingCharacters(in: .whitespaces)) else { return false }
-        return !(abs(d) < 0x1p62)
-    }
-
     /// The configuration to evaluate: defaults, overridden by `--set`.
     public var configuration: Configuration {
         configuration(setting: assignments)
-    }
-
-    /// The defaults with `values` overriding them (values already parsed).
-    public func configuration(setting values: [String: ParameterValue]) -> Configuration {
-        var all = environment.designSpace.defaultConfiguration.dictionary
-        for (k, v) in values { all[k] = v }
-        return Configuration(all)
     }
 }
 

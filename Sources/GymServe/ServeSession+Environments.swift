@@ -87,11 +87,15 @@ extension ServeSession {
             throw ProtocolError.request("field '\(field)': expected an object of parameter values, got \(Params.show(value))")
         }
         var values: [String: ParameterValue] = [:]
-        for (name, v) in object.sorted(by: { $0.key < $1.key }) {
-            guard let text = scalarText(v) else {
+        // In name order, so that the first bad value reported is always the same.
+        for (name, v) in object.count > 1 ? object.sorted(by: { $0.key < $1.key }) : Array(object) {
+            switch v {
+            case .number(let d): values[name] = try loader.value(of: name, number: d)
+            case .string(let s): values[name] = try loader.value(of: name, text: s)
+            case .bool: values[name] = try loader.value(of: name, text: v.scalarText!)
+            default:
                 throw ProtocolError.request("field '\(field).\(name)': expected a number or a string, got \(Params.show(v))")
             }
-            values[name] = try loader.value(of: name, text: text)
         }
         return loader.configuration(setting: values)
     }
