@@ -46,17 +46,18 @@ struct BinaryTests {
         #expect(refused.stderr.contains("exists and is not a socket"))
         #expect(try String(contentsOfFile: notSocket, encoding: .utf8) == "keep me")
 
+        // A socket file left by a server that died is replaced.
         let path = "\(dir)/s.sock"
+        try SocketClient.leaveStaleSocket(at: path)
         let process = Process()
         process.executableURL = Support.binary
         process.arguments = ["serve", "--socket", path]
         process.currentDirectoryURL = Support.packageRoot
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: path), waited < 200 { Thread.sleep(forTimeInterval: 0.05); waited += 1 }
-        let one = try SocketClient(path: path), two = try SocketClient(path: path)
+        defer { Support.stop(process) }
+        let one = try SocketClient(path: path, retryingFor: 20), two = try SocketClient(path: path)
         #expect(try one.call(#"{"id":1,"method":"open","params":{"spec":"environments/synthetic-hartmann6.yaml"}}"#).contains("\"handle\": \"e1\""))
         // Each connection has its own handles.
         #expect(try two.call(#"{"id":2,"method":"evaluate","params":{"handle":"e1","config":{}}}"#).contains("\"kind\": \"handle\""))
@@ -68,26 +69,82 @@ struct BinaryTests {
     }
 }
 
+extension BinaryTests {
+    @Test func sigterm_closesOpenCampaignsAsInterrupted_andExitsZero() throws {
+        let dir = Support.temporaryFolder()
+        let process = Process()
+        process.executableURL = Support.binary
+        process.arguments = ["serve"]
+        process.currentDirectoryURL = Support.packageRoot
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        defer { Support.stop(process) }
+        let lines = [
+            #"{"id":1,"method":"open","params":{"spec":"environments/synthetic-hartmann6.yaml"}}"#,
+            #"{"id":2,"method":"campaign","params":{"db":"\#(dir)/s.sqlite","name":"n","handle":"e1","agent":"external:me","seed":1,"budget":9}}"#,
+            #"{"id":3,"method":"tell","params":{"campaign":"c1","configs":[{},{"x1":0}]}}"#,
+        ]
+        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        var answered = Data()
+        while answered.filter({ $0 == 0x0A }).count < 3 { answered.append(output.fileHandleForReading.availableData) }
+        process.terminate() // SIGTERM, stdin still open
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try CampaignMethodTests.status("\(dir)/s.sqlite", "n") == .interrupted)
+        #expect(try CampaignMethodTests.rows("\(dir)/s.sqlite", "n").count == 2)
+    }
+}
+
 /// A blocking line client over a Unix-domain socket.
 final class SocketClient {
     let descriptor: Int32
 
-    init(path: String) throws {
+    /// Connects to `path`, retrying while the server starts (up to `seconds`).
+    init(path: String, retryingFor seconds: Double = 0) throws {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            #if canImport(Glibc)
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            #else
+            let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+            #endif
+            let rc = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
+            if rc == 0 {
+                descriptor = fd
+                return
+            }
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            guard Date() < deadline else { throw Client.Failure("connect \(path): \(reason)") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Binds a socket at `path` and closes it without removing the file.
+    static func leaveStaleSocket(at path: String) throws {
         #if canImport(Glibc)
-        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
         #endif
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        guard rc == 0 else { throw Client.Failure("connect \(path): \(String(cString: strerror(errno)))") }
+        close(fd)
+        guard rc == 0, FileManager.default.fileExists(atPath: path) else { throw Client.Failure("no stale socket at \(path)") }
     }
-
-    deinit { close(descriptor) }
 
     func call(_ line: String) throws -> String {
         let bytes = Array((line + "\n").utf8)

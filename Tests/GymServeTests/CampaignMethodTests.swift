@@ -186,6 +186,39 @@ struct CampaignMethodTests {
         #expect(store.kind == "store")
     }
 
+    @Test func hyperparameters_overrideAPresetKeyByKey_andMustMatchOnReopening() throws {
+        let dir = Support.temporaryFolder()
+        let client = Client()
+        let preset = Support.quote(Support.spec("agents/ga.yaml"))
+        let opened = try openCampaign(client, db: "\(dir)/h.sqlite", name: "h", agent: "ga", budget: 40,
+                                      extra: #", "hyperparameters": {"population_size": 8}"#)
+        let c = opened["campaign"] as! String
+        #expect((try client.result("ask", #"{"campaign": "\#(c)", "count": 100}"#)["configs"] as! [Any]).count == 8)
+        client.session.closeAll()
+        let record = try #require(try TrialStore.openExisting("\(dir)/h.sqlite").campaign(named: "h"))
+        #expect(record.hyperparameters.objectValue?["population_size"] == .number(8))
+        #expect(record.hyperparameters.objectValue?["mutation_probability"] == .number(0.1))
+        // The preset with the same override is the same experiment; without it, it is not.
+        let again = Client()
+        let handle = try again.open(Self.hartmann)
+        let same = try again.result("campaign", #"{"db": "\#(dir)/h.sqlite", "name": "h", "handle": "\#(handle)", "agent": \#(preset), "seed": 1, "budget": 40, "hyperparameters": {"population_size": 8}}"#)
+        #expect(same["resumed"] as? Bool == true && same["trials"] as? Int == 0)
+        _ = try again.result("close", #"{"campaign": "\#(same["campaign"] as! String)"}"#)
+        let other = try again.error("campaign", #"{"db": "\#(dir)/h.sqlite", "name": "h", "handle": "\#(handle)", "agent": \#(preset), "seed": 1, "budget": 40}"#)
+        #expect(other.kind == "spec" && other.message.contains("hyperparameters"))
+    }
+
+    @Test func run_logsTheSameTrials_forAnyNumberOfThreads() throws {
+        let dir = Support.temporaryFolder()
+        for jobs in [1, 3] {
+            let client = Client(jobs: jobs)
+            let c = try openCampaign(client, db: "\(dir)/j\(jobs).sqlite", name: "j", agent: "random", budget: 150)["campaign"] as! String
+            _ = try client.result("run", #"{"campaign": "\#(c)"}"#)
+            client.session.closeAll()
+        }
+        #expect(try Self.rows("\(dir)/j1.sqlite", "j") == (try Self.rows("\(dir)/j3.sqlite", "j")))
+    }
+
     @Test func aCampaignIsDrivenByOneSessionAtATime() throws {
         let dir = Support.temporaryFolder()
         let shared = OpenCampaigns()

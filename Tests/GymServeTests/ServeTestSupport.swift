@@ -97,6 +97,16 @@ enum Support {
         var stderr: String
     }
 
+    /// Ends a server a test started: SIGTERM, then SIGKILL if it lingers.
+    static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
     /// Runs the built `dsegym` with `input` on stdin.
     static func run(_ arguments: [String], input: String = "") throws -> Output {
         let process = Process()
