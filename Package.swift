@@ -35,7 +35,7 @@ let package = Package(
         ]),
 
         // MARK: The JSON-lines protocol server (`dsegym serve`)
-        .target(name: "GymServe", dependencies: ["GymCampaign", "GymCore", "GymStore", "GymAgents"]),
+        .target(name: "GymServe", dependencies: ["GymCampaign", "GymCore", "GymStore"]),
 
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [

@@ -109,7 +109,7 @@ extension ServeSession {
     func shutdown(_ params: Params) throws -> String {
         try params.requireOnly([], method: "shutdown")
         closeAll()
-        isShutDownNow()
+        markShutDown()
         return "{}"
     }
 

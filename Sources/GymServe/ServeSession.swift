@@ -97,7 +97,7 @@ public final class ServeSession {
         }
     }
 
-    func isShutDownNow() {
+    func markShutDown() {
         isShutDown = true
     }
 

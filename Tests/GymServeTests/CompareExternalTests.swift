@@ -1,6 +1,7 @@
 import Foundation
 import GymCampaign
 import GymCore
+import GymStore
 import Testing
 
 /// `dsegym compare --agents ga,external:<label>`: the external agent's
@@ -74,8 +75,6 @@ struct CompareExternalTests {
         #expect(throws: SpecError.self) { _ = try plan.validated() }
     }
 }
-
-import GymStore
 
 enum TrialStoreProbe {
     static func campaignNames(_ db: String) throws -> [String] {
