@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GymProxy", targets: ["GymProxy"]),
         .library(name: "GymReport", targets: ["GymReport"]),
         .library(name: "GymCampaign", targets: ["GymCampaign"]),
+        .library(name: "GymServe", targets: ["GymServe"]),
         .library(name: "GymCommands", targets: ["GymCommands"]),
     ],
     dependencies: [
@@ -57,9 +58,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // MARK: The JSON-lines protocol server (`dsegym serve`)
+        .target(name: "GymServe", dependencies: ["GymCampaign", "GymCore", "GymStore"]),
+
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymDRAM", "GymCodesign",
+            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymServe", "GymDRAM", "GymCodesign",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
@@ -81,5 +85,6 @@ let package = Package(
         .testTarget(name: "GymCampaignTests", dependencies: ["GymCampaign", "GymCore"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["GymTesting", "GymCampaign", "GymProxy", "GymStore", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymCore"]),
+        .testTarget(name: "GymServeTests", dependencies: ["GymServe", "GymCampaign", "GymStore", "GymCore"]),
     ]
 )

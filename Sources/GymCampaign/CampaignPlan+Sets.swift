@@ -7,13 +7,15 @@ extension CampaignPlan {
     public static let sweepGridKeys = ["agent", "description", "hyperparameters", "grid"]
 
     /// Every agent × seed 1...`seeds`, named `<label>/<agent>/s<seed>`, with random
-    /// search added as the baseline when it is not listed.
+    /// search added as the baseline when it is not listed. An `external:<name>`
+    /// agent's campaigns (`<label>/<name>/s<seed>`) are not run: they must
+    /// already be logged through `dsegym serve`.
     public static func comparison(env: String, agents: String, seeds: Int, trials: Int, database: String, label: String) throws -> CampaignPlan {
         guard seeds >= 1 else { throw SpecError(key: "--seeds", "must be at least 1") }
         var references: [(String, AgentReference)] = []
         for item in agents.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
             let reference = try AgentReference(item)
-            let name = item.hasSuffix(".yaml") ? specName(item) : item
+            let name = reference.externalLabel ?? (item.hasSuffix(".yaml") ? specName(item) : item)
             guard !references.contains(where: { $0.0 == name }) else {
                 throw SpecError(key: "--agents", "'\(name)' is listed twice")
             }

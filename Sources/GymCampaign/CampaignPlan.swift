@@ -42,10 +42,11 @@ public struct CampaignPlan {
         guard trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard parallel >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
         // Validate every entry before any database work: bad input touches nothing.
-        let loader = try validated()
+        let loader = try validated(runnable: entries.filter { !$0.agent.isExternal })
+        try checkExternalCampaigns(fingerprint: loader.environment.fingerprint)
         let store = try TrialStore(path: database)
         var unfinished: [Entry] = []
-        for e in entries {
+        for e in entries where !e.agent.isExternal {
             if let existing = try store.campaign(named: e.name) {
                 try check(existing, matches: e, fingerprint: loader.environment.fingerprint)
                 if existing.status == .finished { continue }
@@ -77,13 +78,38 @@ public struct CampaignPlan {
 
     /// Builds the environment and every entry's agent once, so that bad input
     /// is reported before anything is run or written; returns the environment.
+    /// An external agent's entry cannot be built: it is reported as such.
     public func validated() throws -> EnvironmentLoader {
+        try validated(runnable: entries)
+    }
+
+    private func validated(runnable: [Entry]) throws -> EnvironmentLoader {
         let loader = try EnvironmentLoader(path: environmentPath)
-        for e in entries {
+        for e in runnable {
             let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective, seed: e.seed)
             _ = try e.agent.kind.make(e.agent.hyperparameters, context)
         }
         return loader
+    }
+
+    /// An external agent's campaigns are never run here: each must already be
+    /// in the database, finished, and the same experiment as its entry.
+    private func checkExternalCampaigns(fingerprint: String) throws {
+        let external = entries.filter(\.agent.isExternal)
+        guard !external.isEmpty else { return }
+        let store = FileManager.default.fileExists(atPath: database) ? try TrialStore.openExisting(database) : nil
+        for label in Set(external.map { $0.agent.externalLabel! }).sorted() {
+            let mine = external.filter { $0.agent.externalLabel == label }
+            var missing: [String] = []
+            for e in mine {
+                guard let c = try store?.campaign(named: e.name) else { missing.append(e.name); continue }
+                try check(c, matches: e, fingerprint: fingerprint)
+                if c.status != .finished { missing.append("\(e.name) (\(c.status.rawValue))") }
+            }
+            guard missing.isEmpty else {
+                throw SpecError(file: database, key: "--agents", "external:\(label) runs outside dsegym, so its campaigns must already be finished in this database; missing or unfinished: \(missing.joined(separator: ", ")); log them through the Python package or `dsegym serve` (agent external:\(label), the same spec, the seed in the name, a budget of \(trials) trials), then compare again")
+            }
+        }
     }
 
     /// A stored campaign of the same name must be the same experiment.

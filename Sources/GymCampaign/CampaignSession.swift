@@ -60,14 +60,13 @@ public struct CampaignSession {
         let store = try TrialStore(path: request.database)
         let name = try request.name ?? uniqueName(
             "\(loader.spec.kind)-\(agentReference.kind.name)-s\(request.seed)", in: store)
-        let absoluteSpecPath = URL(fileURLWithPath: request.environmentPath).standardizedFileURL.path
-        let record = try store.createCampaign(CampaignRecord(
-            name: name, environment: loader.environment, environmentSpec: loader.spec.source.value,
-            environmentSpecFile: absoluteSpecPath, objective: loader.objective, agent: agentReference.kind.name,
-            hyperparameters: resolved, seed: request.seed, budget: budget, jobs: request.jobs))
-        return try execute(store: store, campaign: record, environment: loader.environment, objective: loader.objective,
-                           agent: agent, previous: [], jobs: request.jobs, stopAfter: request.stopAfter,
-                           showProgress: request.showProgress)
+        let record = try store.createCampaign(LiveCampaign.newRecord(
+            name: name, loader: loader, specPath: request.environmentPath, agent: agentReference.kind.name,
+            resolved: resolved, seed: request.seed, budget: budget, jobs: request.jobs))
+        let live = try LiveCampaign(store: store, record: record, environment: loader.environment,
+                                    objective: loader.objective, agent: agent, previous: [], jobs: request.jobs,
+                                    resumed: false)
+        return try execute(live, stopAfter: request.stopAfter, showProgress: request.showProgress)
     }
 
     public static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?, showProgress: Bool = true) throws -> Result {
@@ -84,37 +83,28 @@ public struct CampaignSession {
         let context = AgentContext(designSpace: loader.environment.designSpace, objective: record.objective,
                                    seed: record.seed, budget: record.budget.trials)
         let (agent, _) = try reference.kind.make(reference.hyperparameters, context)
-        let previous = try store.trials(of: record, space: loader.environment.designSpace)
-        try store.reopen(record.id)
-        return try execute(store: store, campaign: record, environment: loader.environment, objective: record.objective,
-                           agent: agent, previous: previous, jobs: jobs ?? record.jobs, stopAfter: stopAfter,
-                           showProgress: showProgress)
+        let live = try LiveCampaign.continuing(record, in: store, environment: loader.environment, agent: agent,
+                                               jobs: jobs ?? record.jobs)
+        return try execute(live, stopAfter: stopAfter, showProgress: showProgress)
     }
 
-    private static func execute(store: TrialStore, campaign: CampaignRecord, environment: any Environment,
-                                objective: Objective, agent: any Agent, previous: [Trial], jobs: Int,
-                                stopAfter: Int?, showProgress: Bool) throws -> Result {
-        let cache = try store.cachedEvaluations(fingerprint: campaign.fingerprint, metrics: campaign.metrics)
-        let runner = CampaignRunner(environment: environment, objective: objective, agent: agent, budget: campaign.budget,
-                                    jobs: jobs, log: try store.writer(for: campaign), cache: cache)
-        try runner.replay(previous)
+    private static func execute(_ live: LiveCampaign, stopAfter: Int?, showProgress: Bool) throws -> Result {
         let trap = SignalTrap()
         let progress = ProgressLine(enabled: showProgress)
         let outcome: CampaignOutcome
         do {
-            outcome = try runner.run(progress: progress.update) {
-                trap.isRaised || stopAfter.map { runner.trialCount >= $0 } ?? false
+            outcome = try live.run(progress: progress.update) {
+                trap.isRaised || stopAfter.map { live.trialCount >= $0 } ?? false
             }
         } catch {
             progress.finish()
-            try? store.finish(campaign.id, status: .failed, stopReason: "\(error)", agentSeconds: runner.agentSeconds)
+            try? live.finish(status: .failed, stopReason: "\(error)")
             throw error
         }
         progress.finish()
         let status: CampaignRecord.Status = outcome.stop == .interrupted ? .interrupted : .finished
-        try store.finish(campaign.id, status: status, stopReason: outcome.stop.rawValue,
-                         wallSeconds: outcome.seconds, agentSeconds: outcome.agentSeconds)
-        return Result(campaign: campaign, outcome: outcome, environment: environment)
+        try live.finish(status: status, stopReason: outcome.stop.rawValue, wallSeconds: outcome.seconds)
+        return Result(campaign: live.record, outcome: outcome, environment: live.environment)
     }
 
     private static func uniqueName(_ base: String, in store: TrialStore) throws -> String {

@@ -43,24 +43,17 @@ public struct EnvironmentLoader {
             spec = spec.setting(key, to: SpecLoader.scalar(value))
         }
         if !pending.isEmpty { built = try spec.build(Catalog.current.environments) }
-        let space = built.environment.designSpace
-        for (key, value) in pending {
-            guard let p = space.parameter(named: key) else { continue }
-            guard let v = p.domain.parse(value) else {
-                throw SpecError(file: spec.source.file, key: key, "--set value '\(value)' not allowed; allowed: \(p.domain.allowedDescription)")
-            }
-            assignments[key] = v
-        }
         self.spec = spec
         environment = built.environment
         objective = built.objective
+        for (key, text) in pending where environment.designSpace.parameter(named: key) != nil {
+            assignments[key] = try value(of: key, text: text)
+        }
     }
 
     /// The configuration to evaluate: defaults, overridden by `--set`.
     public var configuration: Configuration {
-        var values = environment.designSpace.defaultConfiguration.dictionary
-        for (k, v) in assignments { values[k] = v }
-        return Configuration(values)
+        configuration(setting: assignments)
     }
 }
 

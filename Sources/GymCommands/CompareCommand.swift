@@ -14,7 +14,7 @@ struct CompareCommand: ParsableCommand {
         comparison again reuses finished campaigns and resumes interrupted ones.
         """)
 
-    @Option(help: "Comma-separated agents: names or preset files, e.g. random,ga,agents/bo.yaml.")
+    @Option(help: "Comma-separated agents: names, preset files, or external:<label> for campaigns logged through `dsegym serve`, e.g. random,ga,agents/bo.yaml,external:optuna:TPESampler.")
     var agents: String
 
     @OptionGroup var options: CampaignSetOptions

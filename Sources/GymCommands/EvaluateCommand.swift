@@ -27,15 +27,10 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let loader = try EnvironmentLoader(path: env, sets: sets)
         let configuration = loader.configuration
-        try loader.environment.designSpace.validate(configuration)
-        let detailed = loader.environment as? any DetailedEnvironment
-        var (metrics, parts) = try detailed.map { try $0.evaluateInDetail(configuration) }
-            ?? (try loader.environment.evaluate(configuration), [])
-        if let broken = loader.environment.designSpace.violatedConstraint(configuration) {
-            metrics = .infeasible(broken.message)
-            parts = []
-        }
-        let (reward, reason) = loader.objective.score(metrics)
+        var cache: [UInt64: CachedEvaluation] = [:]
+        let evaluator = PointEvaluator(environment: loader.environment, objective: loader.objective)
+        let result = try evaluator.evaluate([configuration], detail: true, cache: &cache)[0]
+        let (metrics, reward, reason, parts) = (result.metrics, result.reward, result.reason, result.parts)
         if let commandLog { try writeCommandLog(loader.environment, configuration, to: commandLog) }
         if json {
             say(EvaluationReport.json(environment: loader.environment.id, configuration: configuration, metrics: metrics,

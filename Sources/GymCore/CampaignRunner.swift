@@ -54,33 +54,58 @@ public final class CampaignRunner {
         }
     }
 
+    /// The agent's preferred number of configurations per ask.
+    public var batchSize: Int { agent.batchSize }
+
+    /// Asks the agent for up to `count` configurations (never more than its
+    /// batch size or the budget left); they count once told.
+    public func ask(_ count: Int) -> [Configuration] {
+        let n = min(count, agent.batchSize, budget.trials - trialCount)
+        guard n > 0 else { return [] }
+        let clock = ContinuousClock()
+        let asked = clock.now
+        let configurations = agent.ask(n)
+        agentSeconds += seconds(clock.now - asked)
+        return configurations
+    }
+
+    /// One step: evaluates `configurations` as one batch, logs them, then
+    /// tells the agent. If evaluation or logging throws, nothing is counted
+    /// and the agent is not told, so the same batch may be told again.
+    @discardableResult
+    public func tell(_ configurations: [Configuration]) throws -> [Trial] {
+        let trials = try evaluate(configurations)
+        try log.append(trials)
+        let clock = ContinuousClock()
+        let told = clock.now
+        agent.tell(trials)
+        agentSeconds += seconds(clock.now - told)
+        for t in trials { note(t) }
+        trialCount += trials.count
+        batchCount += 1
+        return trials
+    }
+
     /// Runs until the budget is spent, the target is reached, the wall time
-    /// passes, or `shouldStop` turns true (checked between batches: the batch
-    /// in flight is finished and logged, never half-written).
-    public func run(progress: ((CampaignProgress) -> Void)? = nil,
+    /// passes, `limit` more trials are logged, or `shouldStop` turns true
+    /// (checked between batches: the batch in flight is finished and logged,
+    /// never half-written). Stopping at `limit` before the budget reports
+    /// `.interrupted`.
+    public func run(limit: Int? = nil, progress: ((CampaignProgress) -> Void)? = nil,
                     shouldStop: () -> Bool = { false }) throws -> CampaignOutcome {
         let clock = ContinuousClock()
         let started = clock.now
         let already = trialCount
+        let end = min(budget.trials, limit.map { trialCount + max(0, min($0, budget.trials)) } ?? budget.trials)
         func elapsed() -> Double { seconds(clock.now - started) }
         var stop = StopReason.budget
-        while trialCount < budget.trials {
+        while trialCount < end {
             if targetReached { stop = .target; break }
             if let limit = budget.wallSeconds, elapsed() >= limit { stop = .wallTime; break }
             if shouldStop() { stop = .interrupted; break }
-            let count = min(agent.batchSize, budget.trials - trialCount)
-            let asked = clock.now
-            let configurations = agent.ask(count)
-            agentSeconds += seconds(clock.now - asked)
+            let configurations = ask(end - trialCount)
             guard !configurations.isEmpty else { break }
-            let trials = try evaluate(configurations)
-            try log.append(trials)
-            let told = clock.now
-            agent.tell(trials)
-            agentSeconds += seconds(clock.now - told)
-            for t in trials { note(t) }
-            trialCount += trials.count
-            batchCount += 1
+            try tell(configurations)
             if let progress {
                 let e = elapsed()
                 progress(CampaignProgress(completed: trialCount, budget: budget.trials, bestReward: best?.reward,
@@ -88,6 +113,7 @@ public final class CampaignRunner {
             }
         }
         if stop == .budget, trialCount >= budget.trials, targetReached { stop = .target }
+        if stop == .budget, trialCount < budget.trials, trialCount >= end, end < budget.trials { stop = .interrupted }
         return CampaignOutcome(totalTrials: trialCount, newTrials: trialCount - already, best: best,
                                stop: stop, seconds: elapsed(), agentSeconds: agentSeconds)
     }
@@ -106,9 +132,36 @@ public final class CampaignRunner {
         if best?.reward.map({ r > $0 }) ?? true { best = trial }
     }
 
-    /// Evaluates one batch: cache and in-batch duplicates first, constraint
-    /// violations without calling the model, the rest across `jobs` threads.
+    /// Evaluates and scores one batch, numbered after the trials so far.
     private func evaluate(_ configurations: [Configuration]) throws -> [Trial] {
+        let evaluated = try CampaignRunner.evaluate(configurations, on: environment, jobs: jobs, cache: &cache)
+        var trials: [Trial] = []
+        trials.reserveCapacity(configurations.count)
+        for (i, (c, e)) in zip(configurations, evaluated).enumerated() {
+            let (reward, reason) = objective.score(e.metrics)
+            trials.append(Trial(index: trialCount + i, batch: batchCount, configuration: c, metrics: e.metrics,
+                                reward: reward, reason: reason, cacheHit: e.cacheHit, evalSeconds: e.seconds))
+        }
+        return trials
+    }
+}
+
+/// One configuration's evaluation in a batch: its metrics, whether they came
+/// from the cache (or an earlier duplicate in the batch), and the model time.
+public struct BatchEvaluation: Sendable {
+    public var metrics: Metrics
+    public var cacheHit: Bool
+    public var seconds: Double
+}
+
+extension CampaignRunner {
+    /// Evaluates one batch of valid configurations: cache and in-batch
+    /// duplicates first, constraint violations without calling the model,
+    /// the rest across `jobs` threads; results in input order whatever `jobs`.
+    /// New evaluations are added to `cache`. The runner and `dsegym serve`
+    /// both evaluate through this function.
+    public static func evaluate(_ configurations: [Configuration], on environment: any Environment, jobs: Int,
+                                cache: inout [UInt64: CachedEvaluation]) throws -> [BatchEvaluation] {
         let space = environment.designSpace
         var metrics = [Metrics?](repeating: nil, count: configurations.count)
         var hit = [Bool](repeating: false, count: configurations.count)
@@ -134,7 +187,7 @@ public final class CampaignRunner {
             }
         }
         let env = environment
-        let results = ParallelMap.run(pending.map { configurations[$0] }, jobs: jobs) { c in
+        let results = ParallelMap.run(pending.map { configurations[$0] }, jobs: max(1, jobs)) { c in
             try env.evaluate(c)
         }
         var seconds = [Double](repeating: 0, count: configurations.count)
@@ -146,15 +199,13 @@ public final class CampaignRunner {
             metrics[i] = metrics[j]
             hit[i] = true
         }
-        var trials: [Trial] = []
-        trials.reserveCapacity(configurations.count)
-        for (i, c) in configurations.enumerated() {
+        var out: [BatchEvaluation] = []
+        out.reserveCapacity(configurations.count)
+        for i in configurations.indices {
             let m = metrics[i]!
             if !hit[i] { cache[hashes[i]] = CachedEvaluation(configurationJSON: jsons[i], metrics: m) }
-            let (reward, reason) = objective.score(m)
-            trials.append(Trial(index: trialCount + i, batch: batchCount, configuration: c, metrics: m,
-                                reward: reward, reason: reason, cacheHit: hit[i], evalSeconds: seconds[i]))
+            out.append(BatchEvaluation(metrics: m, cacheHit: hit[i], seconds: seconds[i]))
         }
-        return trials
+        return out
     }
 }

@@ -135,7 +135,7 @@ extension DRAMEnvironment {
     /// environment or a spec-narrowed one (`ScopedEnvironment`), else nil.
     /// This is what `dsegym evaluate --command-log FILE` writes.
     ///
-    ///     let (env, _) = try spec.build(EnvironmentCatalog.all)
+    ///     let (env, _) = try spec.build(Catalog.standard.environments)
     ///     let text = try DRAMEnvironment.commandLog(of: env, for: configuration)
     public static func commandLog(of environment: any Environment, for configuration: Configuration) throws -> String? {
         if let dram = environment as? DRAMEnvironment { return try dram.commandLog(for: configuration) }

@@ -1,0 +1,24 @@
+import GymCore
+import GymStore
+
+extension LiveCampaign {
+    /// The `count` best feasible logged trials, highest reward first (earliest on ties).
+    public func bestTrials(_ count: Int) throws -> [StoredTrial] {
+        let logged = try store.storedTrials(of: record.id)
+        let feasible = logged.filter { $0.feasible && $0.reward != nil }
+        let ranked = feasible.sorted { a, b in a.reward! != b.reward! ? a.reward! > b.reward! : a.index < b.index }
+        return Array(ranked.prefix(max(0, count)))
+    }
+
+    /// The logged trials on the Pareto front, in index order, when the
+    /// objective is `pareto` (nil otherwise).
+    public func paretoTrials() throws -> [StoredTrial]? {
+        guard objective.kind == .pareto else { return nil }
+        let typed = try store.trials(of: record, space: environment.designSpace)
+        var archive = ParetoArchive(reference: objective.reference)
+        archive.add(typed, objective: objective)
+        let logged = try store.storedTrials(of: record.id)
+        let byIndex = Dictionary(logged.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        return archive.front.compactMap { byIndex[$0.index] }
+    }
+}
