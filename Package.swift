@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // Already required by swift-sdk; named here only because GymMCP's transport wrapper spells `Logger`.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // MARK: System libraries (Debian: libgsl-dev, libsqlite3-dev)
@@ -34,9 +37,15 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // MARK: MCP server (the only target that sees the MCP package, so the rest builds without it)
+        .target(name: "GymMCP", dependencies: [
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymProxy", "GymCampaign",
+            .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy", "GymCampaign",
+            "GymCore", "GymStore", "GymEnvironments", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
@@ -49,5 +58,7 @@ let package = Package(
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymStore", "GymCore"]),
         .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymEnvironments", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymStore", "GymCore"]),
+        .testTarget(name: "GymMCPTests", dependencies: ["GymMCP", "GymCommands", "GymCampaign", "GymStore", "GymCore",
+                                                        .product(name: "MCP", package: "swift-sdk")]),
     ]
 )
