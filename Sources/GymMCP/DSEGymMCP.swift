@@ -103,6 +103,8 @@ public enum DSEGymMCP {
             }
         } catch let error as MCPError {
             throw error
+        } catch is CancellationError {
+            throw CancellationError()  // the SDK then sends no response, as MCP asks for cancelled requests
         } catch let error as ToolError {
             return ToolOutput.failure(error.message)
         } catch {
@@ -112,7 +114,8 @@ public enum DSEGymMCP {
 
     /// Runs the campaign on its own thread; progress goes out as MCP
     /// notifications (at most every 0.2 s, and at the end) while it runs, and
-    /// cancelling the request stops the campaign after the batch in flight.
+    /// cancelling the request stops the campaign after the batch in flight
+    /// (then this throws `CancellationError`).
     static func runCampaign(_ arguments: [String: Value]?, progressToken: ProgressToken?, server: Server?,
                             activity: Activity) async throws -> ToolOutput {
         let flag = StopFlag()
@@ -147,6 +150,8 @@ public enum DSEGymMCP {
         }
         // Every progress notification goes out before the response.
         await reporter.value
+        // A cancelled campaign is logged `interrupted`; the client gets no response for it.
+        try Task.checkCancellation()
         return output
     }
 }

@@ -145,7 +145,10 @@ struct MCPSessionTests {
         let store = try TrialStore.openExisting(db)
         let record = try #require(try store.campaign(named: "long"))
         #expect(try store.storedTrials(of: record.id).count < 10_000_000)
+        // The server goes on serving, and sends no response for the cancelled request.
+        #expect(try server.request("ping")["result"] != nil)
         #expect(try server.finish() == 0)
+        #expect(!server.remainingLines().contains { $0["id"]?.intValue == 9 })
     }
 
     @Test func inputClosed_whileACampaignRuns_theAnswerStillComes() throws {

@@ -65,6 +65,15 @@ struct ToolTests {
         #expect(o["objective"]?.objectValue?["kind"]?.stringValue != nil)
     }
 
+    @Test func describe_settingsOverrideTheSpec_asSetDoes() async throws {
+        let spec: Value = "environments/accelerator-resnet50.yaml"
+        let plain = try await call("describe_environment", ["spec": spec])
+        let other = try await call("describe_environment", ["spec": spec, "settings": ["workload": "resnet18"]])
+        let o = try #require(other.structuredContent?.objectValue)
+        #expect(o["settings"]?.objectValue?["workload"]?.stringValue == "resnet18")
+        #expect(o["fingerprint"] != plain.structuredContent?.objectValue?["fingerprint"])
+    }
+
     @Test func list_hasEveryKindAndTheShippedSpecs() async throws {
         let result = try await call("list_environments", [:])
         let o = try #require(result.structuredContent?.objectValue)
