@@ -20,11 +20,15 @@ let package = Package(
         .library(name: "GymReport", targets: ["GymReport"]),
         .library(name: "GymCampaign", targets: ["GymCampaign"]),
         .library(name: "GymServe", targets: ["GymServe"]),
+        .library(name: "GymMCP", targets: ["GymMCP"]),
         .library(name: "GymCommands", targets: ["GymCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // Already required by swift-sdk; named here only because GymMCP's transport wrapper spells `Logger`.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // MARK: System libraries (Debian: libgsl-dev, libsqlite3-dev)
@@ -61,9 +65,15 @@ let package = Package(
         // MARK: The JSON-lines protocol server (`dsegym serve`)
         .target(name: "GymServe", dependencies: ["GymCampaign", "GymCore", "GymStore"]),
 
+        // MARK: The MCP server (the only target that sees the MCP package, so the rest builds without it)
+        .target(name: "GymMCP", dependencies: [
+            "GymCore", "GymStore", "GymAgents", "GymProxy", "GymCampaign",
+            .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymServe", "GymDRAM", "GymCodesign",
+            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymServe", "GymMCP", "GymDRAM", "GymCodesign",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
@@ -86,5 +96,7 @@ let package = Package(
         .testTarget(name: "GymConformanceTests", dependencies: ["GymTesting", "GymCampaign", "GymProxy", "GymStore", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymCore"]),
         .testTarget(name: "GymServeTests", dependencies: ["GymServe", "GymCampaign", "GymStore", "GymCore"]),
+        .testTarget(name: "GymMCPTests", dependencies: ["GymMCP", "GymCommands", "GymCampaign", "GymStore", "GymCore",
+                                                        .product(name: "MCP", package: "swift-sdk")]),
     ]
 )

@@ -43,7 +43,10 @@ public struct CampaignSession {
         public var environment: any Environment
     }
 
-    public static func run(_ request: Request) throws -> Result {
+    /// Starts a campaign and runs it to its budget. With an `observer`, progress
+    /// and stopping go to it instead of the terminal's progress line and the
+    /// SIGINT/SIGTERM trap (the MCP server's notifications and cancellation).
+    public static func run(_ request: Request, observer: Observer? = nil) throws -> Result {
         guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
         guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
         if let w = request.wallSeconds, !(w.isFinite && w > 0) {
@@ -66,7 +69,7 @@ public struct CampaignSession {
         let live = try LiveCampaign(store: store, record: record, environment: loader.environment,
                                     objective: loader.objective, agent: agent, previous: [], jobs: request.jobs,
                                     resumed: false)
-        return try execute(live, stopAfter: request.stopAfter, showProgress: request.showProgress)
+        return try execute(live, stopAfter: request.stopAfter, showProgress: request.showProgress, observer: observer)
     }
 
     public static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?, showProgress: Bool = true) throws -> Result {
@@ -85,23 +88,25 @@ public struct CampaignSession {
         let (agent, _) = try reference.kind.make(reference.hyperparameters, context)
         let live = try LiveCampaign.continuing(record, in: store, environment: loader.environment, agent: agent,
                                                jobs: jobs ?? record.jobs)
-        return try execute(live, stopAfter: stopAfter, showProgress: showProgress)
+        return try execute(live, stopAfter: stopAfter, showProgress: showProgress, observer: nil)
     }
 
-    private static func execute(_ live: LiveCampaign, stopAfter: Int?, showProgress: Bool) throws -> Result {
-        let trap = SignalTrap()
-        let progress = ProgressLine(enabled: showProgress)
+    private static func execute(_ live: LiveCampaign, stopAfter: Int?, showProgress: Bool,
+                                observer: Observer?) throws -> Result {
+        let trap = observer == nil ? SignalTrap() : nil
+        let line = ProgressLine(enabled: showProgress && observer == nil)
         let outcome: CampaignOutcome
         do {
-            outcome = try live.run(progress: progress.update) {
-                trap.isRaised || stopAfter.map { live.trialCount >= $0 } ?? false
+            outcome = try live.run(progress: observer?.progress ?? line.update) {
+                (trap?.isRaised ?? false) || (observer?.shouldStop() ?? false)
+                    || stopAfter.map { live.trialCount >= $0 } ?? false
             }
         } catch {
-            progress.finish()
+            line.finish()
             try? live.finish(status: .failed, stopReason: "\(error)")
             throw error
         }
-        progress.finish()
+        line.finish()
         let status: CampaignRecord.Status = outcome.stop == .interrupted ? .interrupted : .finished
         try live.finish(status: status, stopReason: outcome.stop.rawValue, wallSeconds: outcome.seconds)
         return Result(campaign: live.record, outcome: outcome, environment: live.environment)
