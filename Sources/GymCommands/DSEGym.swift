@@ -30,6 +30,16 @@ public struct DSEGym: ParsableCommand {
             Foundation.exit(status)
         }
     }
+
+    /// The same command line over another catalogue: a downstream package that
+    /// registered its own environments or agents ships its own `dsegym` with
+    ///
+    ///     var catalog = Catalog.standard
+    ///     try catalog.register(MyCacheEnvironment.kind)
+    ///     DSEGym.main(catalog: catalog)
+    public static func main(_ arguments: [String]? = nil, catalog: Catalog) -> Never {
+        Catalog.$current.withValue(catalog) { main(arguments) }
+    }
 }
 
 /// Where campaigns are stored.
