@@ -85,6 +85,7 @@ struct BankMachines {
 
     /// Whether the column access to the request at `offset` of bank `q`
     /// auto-precharges, by the page policy and the bank's other requests.
+    @inline(__always)
     func closesRow(bank q: Int, offset: Int, _ buffer: RequestBuffer) -> Bool {
         let row = buffer.request(bank: q, at: offset).row
         var hits = false, conflicts = false
@@ -97,6 +98,7 @@ struct BankMachines {
     /// The earliest cycle of bank `b`'s next command (Int.max when it has no
     /// request), choosing its request first when the choice is stale, exactly
     /// as the next pass would: any change before then makes it stale again.
+    @inline(__always)
     mutating func earliestCommand<Scheduler: RequestScheduler>(rank r: Int, bank b: Int, _ buffer: RequestBuffer,
                                                                _ timing: TimingState, _ scheduler: Scheduler) -> Int {
         let q = r * banksPerRank + b
@@ -117,6 +119,7 @@ struct BankMachines {
     }
 
     /// Open rows after an issued command.
+    @inline(__always)
     mutating func update(after c: IssuedCommand, _ buffer: RequestBuffer) {
         let base = c.rank * banksPerRank
         switch c.command {

@@ -79,11 +79,15 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
 
     /// Moves the requests the arbiter forwards into the request buffer.
     private mutating func admit() {
-        while let id = arbiter.forward(requests, at: now, into: buffer) {
+        // Tested before the loop, so that passes admitting nothing do not pay
+        // for preparing the buffer for mutation (measured).
+        guard arbiter.canForward(requests, at: now, into: buffer) else { return }
+        repeat {
+            let id = arbiter.forward(at: now)
             let r = requests[id]
             banks.requestArrived(bank: buffer.store(id, r))
             powerDown.requestArrived(rank: r.rank)
-        }
+        } while arbiter.canForward(requests, at: now, into: buffer)
     }
 
     /// Puts a command on the bus: the timing checker, the log and every
@@ -128,6 +132,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     }
 
     /// Whether rank `r`'s power-down or refresh manager may want a command.
+    @inline(__always)
     private func managementMayAct(rank r: Int) -> Bool {
         powerDown.mayAct(rank: r, idle: buffer.isIdle(rank: r)) || refresh.mayAct(rank: r, buffer)
     }
@@ -139,7 +144,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     /// legal. After an issue, `wake` is a lower bound on when another bank
     /// can issue (`now` when one may be ready already).
     private mutating func issueBankCommand(wake: inout Int) -> (rank: Int, bank: Int)? {
-        guard let chosen = banks.oldestReady(at: now, wake: &wake, scheduler, buffer, timing, refresh, powerDown) else { return nil }
+        guard let chosen = oldestReadyBankCommand(wake: &wake) else { return nil }
         let q = chosen.rank * banks.banksPerRank + chosen.bank
         let req = chosen.request
         var command = chosen.command
@@ -150,10 +155,11 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         issue(IssuedCommand(cycle: now, command: command, rank: chosen.rank, bank: chosen.bank,
                             row: command == .pre ? banks.openRow[q] : req.row, column: isRowCommand ? -1 : req.column))
         var contested = chosen.contested
-        if command == .act {
+        switch command {
+        case .act:
             activated[req.id] = true
-        } else if command.isColumn {
-            buffer.remove(bank: q, at: chosen.offset)
+        case .rd, .rda, .wr, .wra:
+            buffer.remove(rank: chosen.rank, bank: chosen.bank, at: chosen.offset)
             banks.invalidate(q, buffer)
             served += 1
             if banks.lastWasWrite != req.isWrite {
@@ -161,6 +167,8 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 contested = true
             }
             responses.complete(req.id, at: now + (req.isWrite ? writeDelay : readDelay), arbiter: &arbiter)
+        default:
+            break
         }
         if contested { wake = now }
         return (chosen.rank, chosen.bank)

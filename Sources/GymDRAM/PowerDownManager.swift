@@ -45,6 +45,7 @@ struct PowerDownManager {
 
     /// Exits and self-refresh entry, which come before refresh and bank
     /// commands. `idle`: rank `r` has no buffered request.
+    @inline(__always)
     mutating func step(rank r: Int, idle: Bool, refreshOwed: Bool, _ banks: BankMachines) -> Step {
         switch state[r] {
         case .selfRefresh: return idle ? .asleep : .command(.srefex)
@@ -59,6 +60,7 @@ struct PowerDownManager {
     }
 
     /// Power-down entry for an awake, idle rank with nothing else to do.
+    @inline(__always)
     func entry(rank r: Int, idle: Bool, _ banks: BankMachines) -> DRAMCommand? {
         guard powersDownIdleRanks && idle else { return nil }
         return banks.allClosed(rank: r) ? .pdep : .pdea
@@ -70,6 +72,7 @@ struct PowerDownManager {
 
     /// Power state changes of an issued command. `idle` and `refreshOwed`
     /// describe the command's rank.
+    @inline(__always)
     mutating func update(after c: IssuedCommand, idle: Bool, refreshOwed: Bool) {
         switch c.command {
         case .pdea: state[c.rank] = .activePowerDown

@@ -2,8 +2,6 @@
 /// buffer of RequestBufferSize entries for reads and one for writes, so a
 /// bank may hold both halves.
 struct ReadWriteBuffer: SchedulerBufferRule {
-    func hasSpace(for request: ChannelRequest, in buffer: RequestBuffer) -> Bool {
-        (request.isWrite ? buffer.writes : buffer.reads) < buffer.size
-    }
+    func counter(bank: Int, isWrite: Bool) -> Int { isWrite ? 1 : 0 }
     func slotsPerBank(size: Int) -> Int { 2 * size }
 }

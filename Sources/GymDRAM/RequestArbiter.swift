@@ -34,12 +34,19 @@ struct RequestArbiter {
     @inline(__always)
     private func hasTransactionSlot() -> Bool { !capped || inFlight < cap }
 
-    /// Forwards the next request if it is ready by `now`, the cap allows it
-    /// and `buffer` has space for it; returns its index in the trace.
-    mutating func forward(_ requests: [ChannelRequest], at now: Int, into buffer: RequestBuffer) -> Int? {
-        guard next < requests.count else { return nil }
+    /// Whether the next request may pass at `now`: it is ready, the cap
+    /// allows it and `buffer` has space for it.
+    @inline(__always)
+    func canForward(_ requests: [ChannelRequest], at now: Int, into buffer: RequestBuffer) -> Bool {
+        guard next < requests.count else { return false }
         let r = requests[next]
-        guard readyCycle(r) <= now, hasTransactionSlot(), buffer.hasSpace(for: r) else { return nil }
+        return readyCycle(r) <= now && hasTransactionSlot() && buffer.hasSpace(for: r)
+    }
+
+    /// Forwards the next request (`canForward` said it may pass) and
+    /// returns its index in the trace.
+    @inline(__always)
+    mutating func forward(at now: Int) -> Int {
         inFlight += 1
         forwarded[next] = now
         lastForward = now
@@ -56,6 +63,7 @@ struct RequestArbiter {
 
     /// When the next request may pass if nothing else changes (Int.max while
     /// it waits for a transaction slot or buffer space, or none is left).
+    @inline(__always)
     func nextForward(_ requests: [ChannelRequest], into buffer: RequestBuffer) -> Int {
         guard next < requests.count else { return Int.max }
         let r = requests[next]
@@ -66,8 +74,15 @@ struct RequestArbiter {
     mutating func release(at cycle: Int) { releases.insert(cycle) }
 
     /// Frees the transactions of responses that have left by `now`.
+    @inline(__always)
     mutating func retire(upTo now: Int) {
-        while let t = releases.minimum, t <= now { releases.removeMinimum(); inFlight -= 1 }
+        // Tested before the loop, so that no pass without a release pays for
+        // preparing the heap for mutation (measured).
+        guard let first = releases.minimum, first <= now else { return }
+        repeat {
+            releases.removeMinimum()
+            inFlight -= 1
+        } while releases.minimum.map { $0 <= now } ?? false
     }
 
     /// The next release that frees a transaction slot (Int.max when uncapped or none).

@@ -9,32 +9,42 @@ struct BufferedRequest: Sendable {
 
 /// The scheduler's request buffer (DRAMSys SchedulerBuffer and
 /// RequestBufferSize, docs/references.md §4): per bank (rank-major) a queue
-/// of buffered requests, oldest first, and the counts its
-/// `SchedulerBufferRule` admits by.
+/// of buffered requests, oldest first, and the counts of the admitting
+/// counters its `SchedulerBufferRule` assigns.
 struct RequestBuffer {
     /// RequestBufferSize.
     let size: Int
     /// Slots per bank in `slots`.
     let capacity: Int
     let banksPerRank: Int
-    let rule: any SchedulerBufferRule
     /// `capacity` slots per bank; bank q's requests are `slots[range(ofBank: q)]`.
     private(set) var slots: [BufferedRequest]
     private(set) var queueCount: [Int]
     private(set) var queuedPerRank: [Int]
-    private(set) var reads = 0, writes = 0
+    /// Per flat bank and direction (`2 * bank + (isWrite ? 1 : 0)`): the
+    /// counter that admits the request (asked of the rule once, here).
+    private let counterOf: [Int]
+    /// Per counter: the buffered requests it admitted.
+    private var admittedBy: [Int]
 
     init(_ rule: any SchedulerBufferRule, size: Int, ranks: Int, banksPerRank: Int) {
-        self.rule = rule
         self.size = size
         self.banksPerRank = banksPerRank
         capacity = rule.slotsPerBank(size: size)
         slots = Array(repeating: BufferedRequest(id: -1, isWrite: false, row: -1, column: -1), count: ranks * banksPerRank * capacity)
         queueCount = Array(repeating: 0, count: ranks * banksPerRank)
         queuedPerRank = Array(repeating: 0, count: ranks)
+        let counterOf = (0..<(2 * ranks * banksPerRank)).map { rule.counter(bank: $0 / 2, isWrite: $0 % 2 == 1) }
+        self.counterOf = counterOf
+        admittedBy = Array(repeating: 0, count: (counterOf.max() ?? 0) + 1)
     }
 
-    func hasSpace(for request: ChannelRequest) -> Bool { rule.hasSpace(for: request, in: self) }
+    @inline(__always)
+    private func counter(bank q: Int, isWrite: Bool) -> Int { counterOf[2 &* q &+ (isWrite ? 1 : 0)] }
+
+    /// Whether `r` finds space.
+    @inline(__always)
+    func hasSpace(for r: ChannelRequest) -> Bool { admittedBy[counter(bank: r.rank * banksPerRank + r.bank, isWrite: r.isWrite)] < size }
 
     @inline(__always)
     func count(rank: Int, bank: Int) -> Int { queueCount[rank * banksPerRank + bank] }
@@ -52,22 +62,24 @@ struct RequestBuffer {
     func request(bank q: Int, at offset: Int) -> BufferedRequest { slots[q * capacity + offset] }
 
     /// Buffers trace request `id` and returns its flat bank.
+    @inline(__always)
     mutating func store(_ id: Int, _ r: ChannelRequest) -> Int {
         let q = r.rank * banksPerRank + r.bank
         slots[q * capacity + queueCount[q]] = BufferedRequest(id: id, isWrite: r.isWrite, row: r.row, column: r.column)
         queueCount[q] += 1
         queuedPerRank[r.rank] += 1
-        if r.isWrite { writes += 1 } else { reads += 1 }
+        admittedBy[counter(bank: q, isWrite: r.isWrite)] += 1
         return q
     }
 
-    /// Removes the request at `offset` in flat bank `q`'s queue (served).
-    mutating func remove(bank q: Int, at offset: Int) {
+    /// Removes the request at `offset` in the queue of rank `r`'s bank `b` (served).
+    @inline(__always)
+    mutating func remove(rank r: Int, bank b: Int, at offset: Int) {
+        let q = r * banksPerRank + b
         let base = q * capacity, count = queueCount[q]
-        let isWrite = slots[base + offset].isWrite
+        admittedBy[counter(bank: q, isWrite: slots[base + offset].isWrite)] -= 1
         for k in offset..<(count - 1) { slots[base + k] = slots[base + k + 1] }
         queueCount[q] = count - 1
-        queuedPerRank[q / banksPerRank] -= 1
-        if isWrite { writes -= 1 } else { reads -= 1 }
+        queuedPerRank[r] -= 1
     }
 }

@@ -21,6 +21,7 @@ struct ResponseQueue {
 
     /// Records request `id`'s data completion at `cycle` and hands the
     /// responses it lets go to `arbiter`.
+    @inline(__always)
     mutating func complete(_ id: Int, at cycle: Int, arbiter: inout RequestArbiter) {
         completion[id] = cycle
         if inRequestOrder {
