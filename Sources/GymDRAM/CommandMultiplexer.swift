@@ -1,16 +1,3 @@
-/// A bank command the multiplexer chose: ACT, PRE, RD or WR (whether a
-/// column access auto-precharges is decided as it issues).
-struct BankCommand {
-    var command: DRAMCommand
-    var rank: Int, bank: Int
-    /// Offset of the request in its bank's queue.
-    var offset: Int
-    var request: BufferedRequest
-    /// Another bank was ready too, or was not evaluated: the next pass may
-    /// find work at once.
-    var contested: Bool
-}
-
 /// The command multiplexer (DRAMSys CmdMuxOldest, docs/references.md §4): of
 /// the bank machines whose next command is legal now (every JEDEC timing
 /// rule of `TimingState` met), it takes the one serving the oldest request.
@@ -91,4 +78,17 @@ extension ChannelSimulator {
         return BankCommand(command: best.command, rank: best.rank, bank: best.bank, offset: best.offset,
                            request: buffer.request(bank: q, at: best.offset), contested: contested)
     }
+}
+
+/// A bank command the multiplexer chose: ACT, PRE, RD or WR (whether a
+/// column access auto-precharges is decided as it issues).
+struct BankCommand {
+    var command: DRAMCommand
+    var rank: Int, bank: Int
+    /// Offset of the request in its bank's queue.
+    var offset: Int
+    var request: BufferedRequest
+    /// Another bank was ready too, or was not evaluated: the next pass may
+    /// find work at once.
+    var contested: Bool
 }

@@ -1,4 +1,4 @@
-/// DRAMPower-style energy of a command log (REFERENCES.md §4): command
+/// DRAMPower-style energy of a command log (docs/references.md §4): command
 /// energies from IDD increments over their characteristic times, plus
 /// background energy from how long each rank spent active, precharged, in
 /// active or precharge power-down, or in self-refresh. Computed per device

@@ -64,7 +64,7 @@ public struct DRAMEnvironment: DetailedEnvironment {
         }
     }
 
-    /// ArchGym's DRAM space (REFERENCES.md §1) plus PowerDownPolicy and the
+    /// ArchGym's DRAM space (docs/references.md §1) plus PowerDownPolicy and the
     /// extra refresh policies. Defaults are ArchGym's base DRAMSys configuration.
     public static func space(_ ranges: Ranges) -> DesignSpace {
         typealias C = ControllerConfiguration

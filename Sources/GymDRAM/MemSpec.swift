@@ -1,7 +1,7 @@
 import Foundation
 
 /// A DRAM device and how it is organised into a channel, in DRAMSys's memspec
-/// terms (REFERENCES.md §4). Timings are in controller clock cycles (tCK),
+/// terms (docs/references.md §4). Timings are in controller clock cycles (tCK),
 /// currents in mA, voltages in V.
 public struct MemSpec: Sendable, Hashable {
     /// Organisation of one channel ("memarchitecturespec").

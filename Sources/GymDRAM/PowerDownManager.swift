@@ -9,7 +9,7 @@ struct PowerDownManager {
     enum State { case awake, activePowerDown, prechargePowerDown, selfRefresh }
 
     /// What the manager wants of a rank before refresh and bank commands.
-    enum Step: Equatable {
+    enum Step {
         /// Asleep and staying so: no command for the rank.
         case asleep
         /// This rank-level command first.

@@ -13,7 +13,7 @@ protocol RefreshScheme: Sendable {
 
 /// The banks one refresh command covers: `first`, `first + stride`, … below
 /// the rank's bank count, or the whole rank.
-struct RefreshTarget: Sendable, Equatable {
+struct RefreshTarget: Sendable {
     /// The command's bank argument: -1 for the whole rank, else a flat bank
     /// (per-bank) or the bank index inside every group (same-bank).
     var bank: Int

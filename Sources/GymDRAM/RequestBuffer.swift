@@ -1,12 +1,3 @@
-/// A request waiting in the controller's buffer for its bank.
-struct BufferedRequest: Sendable {
-    /// Index of the request in the channel's trace (= admission order).
-    var id: Int
-    var isWrite: Bool
-    var row: Int
-    var column: Int
-}
-
 /// The scheduler's request buffer (DRAMSys SchedulerBuffer and
 /// RequestBufferSize, docs/references.md §4): per bank (rank-major) a queue
 /// of buffered requests, oldest first, and the counts of the admitting
@@ -82,4 +73,13 @@ struct RequestBuffer {
         queueCount[q] = count - 1
         queuedPerRank[r] -= 1
     }
+}
+
+/// A request waiting in the controller's buffer for its bank.
+struct BufferedRequest: Sendable {
+    /// Index of the request in the channel's trace (= admission order).
+    var id: Int
+    var isWrite: Bool
+    var row: Int
+    var column: Int
 }
