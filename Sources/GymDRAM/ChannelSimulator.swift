@@ -62,7 +62,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                 now = nextPass(afterIssuingOn: rank, bank: bank, othersFrom: wake)
                 continue
             }
-            wake = min(wake, arbiter.nextArrival(requests, after: now), refresh.nextDue(powerDown), arbiter.nextRelease)
+            wake = min(wake, arbiter.nextArrival(requests, after: now), refresh.earliestDue(powerDown), arbiter.nextRelease)
             guard wake != Int.max else { return outcome(completed: false) }
             now = max(now + 1, wake)
         }
@@ -191,7 +191,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         guard next > soon else { return soon }
         // Admission waits for arrival (and the arbiter); a full buffer waits
         // for a column command, a transaction cap for a release.
-        next = min(next, arbiter.nextForward(requests, into: buffer), refresh.nextDue(powerDown), arbiter.nextRelease)
+        next = min(next, arbiter.nextForward(requests, into: buffer), refresh.earliestDue(powerDown), arbiter.nextRelease)
         return next == Int.max ? soon : max(soon, next)
     }
 }

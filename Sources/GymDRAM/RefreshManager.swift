@@ -53,7 +53,7 @@ struct RefreshManager {
     mutating func accrue(upTo now: Int, _ powerDown: PowerDownManager) {
         // Tested before the loop, so that passes with nothing due do not pay
         // for preparing the counts for mutation (measured).
-        guard nextDue(powerDown) <= now else { return }
+        guard earliestDue(powerDown) <= now else { return }
         for r in 0..<owed.count where !powerDown.inSelfRefresh(rank: r) {
             while nextDue[r] <= now { owed[r] += 1; nextDue[r] += interval }
         }
@@ -61,7 +61,7 @@ struct RefreshManager {
 
     /// When the next refresh falls due on a rank not in self-refresh (Int.max: never).
     @inline(__always)
-    func nextDue(_ powerDown: PowerDownManager) -> Int {
+    func earliestDue(_ powerDown: PowerDownManager) -> Int {
         guard kind != nil else { return Int.max }
         var t = Int.max
         for r in 0..<nextDue.count where !powerDown.inSelfRefresh(rank: r) { t = min(t, nextDue[r]) }
