@@ -95,22 +95,6 @@ struct BankMachines {
         return pagePolicy.autoPrecharges(hitsWaiting: hits, conflictsWaiting: conflicts)
     }
 
-    /// The earliest cycle of bank `b`'s next command (Int.max when it has no
-    /// request), choosing its request first when the choice is stale, exactly
-    /// as the next pass would: any change before then makes it stale again.
-    @inline(__always)
-    mutating func earliestCommand<Scheduler: RequestScheduler>(rank r: Int, bank b: Int, _ buffer: RequestBuffer,
-                                                               _ timing: TimingState, _ scheduler: Scheduler) -> Int {
-        let q = r * banksPerRank + b
-        guard buffer.queueCount[q] > 0 else { return Int.max }
-        if bound[q] < 0 { _ = choose(bank: q, buffer, scheduler) }
-        let (command, slot) = self.command(for: buffer.request(bank: q, at: chosen[q]), bank: q)
-        let local = timing.bankEarliest(command, rank: r, bank: b)
-        bound[q] = local
-        pending[q] = slot
-        return max(local, timing.rankEarliest(command, rank: r))
-    }
-
     /// A column command of the other direction: every choice is stale
     /// (FrFcfsGrp prefers the last direction).
     mutating func turnAround(toWrite isWrite: Bool, _ buffer: RequestBuffer) {

@@ -81,13 +81,21 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     private mutating func admit() {
         // Tested before the loop, so that passes admitting nothing do not pay
         // for preparing the buffer for mutation (measured).
-        guard arbiter.canForward(requests, at: now, into: buffer) else { return }
+        guard mayAdmit() else { return }
         repeat {
             let id = arbiter.forward(at: now)
             let r = requests[id]
             banks.requestArrived(bank: buffer.store(id, r))
             powerDown.requestArrived(rank: r.rank)
-        } while arbiter.canForward(requests, at: now, into: buffer)
+        } while mayAdmit()
+    }
+
+    /// Whether the arbiter may forward its next request now and the request
+    /// buffer has space for it.
+    @inline(__always)
+    private func mayAdmit() -> Bool {
+        guard let r = arbiter.ready(requests, at: now) else { return false }
+        return buffer.hasSpace(for: r)
     }
 
     /// Puts a command on the bus: the timing checker, the log and every
@@ -187,7 +195,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         let soon = now + 1
         guard others > soon else { return soon }
         for r in 0..<ranks where managementMayAct(rank: r) { return soon }
-        var next = min(others, banks.earliestCommand(rank: rank, bank: bank, buffer, timing, scheduler))
+        var next = min(others, earliestBankCommand(rank: rank, bank: bank))
         guard next > soon else { return soon }
         // Admission waits for arrival (and the arbiter); a full buffer waits
         // for a column command, a transaction cap for a release.

@@ -5,7 +5,8 @@
 /// holds, take no bank command. Rank-level commands (refresh, power-down)
 /// go before any of these; `ChannelSimulator` asks their managers first.
 /// It reads the components in place (an extension of the controller rather
-/// than a function of copied components: measured faster in this hot loop).
+/// than a function of copied components: measured faster in this hot loop),
+/// and also answers when one bank could issue next (for skipping idle cycles).
 extension ChannelSimulator {
     /// The ready command of the oldest request the bank machines chose, or
     /// nil; lowers `wake` to when one becomes legal. With a command, `wake`
@@ -77,6 +78,21 @@ extension ChannelSimulator {
         let q = best.rank * banksPerRank + best.bank
         return BankCommand(command: best.command, rank: best.rank, bank: best.bank, offset: best.offset,
                            request: buffer.request(bank: q, at: best.offset), contested: contested)
+    }
+
+    /// The earliest cycle of bank `b`'s next command (Int.max when it has no
+    /// request), choosing its request first when the choice is stale, exactly
+    /// as the next pass would: any change before then makes it stale again.
+    @inline(__always)
+    mutating func earliestBankCommand(rank r: Int, bank b: Int) -> Int {
+        let q = r * banks.banksPerRank + b
+        guard buffer.queueCount[q] > 0 else { return Int.max }
+        let i = banks.bound[q] < 0 ? banks.choose(bank: q, buffer, scheduler) : banks.chosen[q]
+        let (command, slot) = banks.command(for: buffer.request(bank: q, at: i), bank: q)
+        let local = timing.bankEarliest(command, rank: r, bank: b)
+        banks.bound[q] = local
+        banks.pending[q] = slot
+        return max(local, timing.rankEarliest(command, rank: r))
     }
 }
 

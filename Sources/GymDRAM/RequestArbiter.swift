@@ -34,16 +34,16 @@ struct RequestArbiter {
     @inline(__always)
     private func hasTransactionSlot() -> Bool { !capped || inFlight < cap }
 
-    /// Whether the next request may pass at `now`: it is ready, the cap
-    /// allows it and `buffer` has space for it.
+    /// The next request if it may pass at `now` (it is ready and the cap
+    /// allows it); it still needs space in the request buffer.
     @inline(__always)
-    func canForward(_ requests: [ChannelRequest], at now: Int, into buffer: RequestBuffer) -> Bool {
-        guard next < requests.count else { return false }
+    func ready(_ requests: [ChannelRequest], at now: Int) -> ChannelRequest? {
+        guard next < requests.count else { return nil }
         let r = requests[next]
-        return readyCycle(r) <= now && hasTransactionSlot() && buffer.hasSpace(for: r)
+        return readyCycle(r) <= now && hasTransactionSlot() ? r : nil
     }
 
-    /// Forwards the next request (`canForward` said it may pass) and
+    /// Forwards the next request (`ready` and with buffer space) and
     /// returns its index in the trace.
     @inline(__always)
     mutating func forward(at now: Int) -> Int {
