@@ -1,6 +1,7 @@
-/// AllBank: one REFAB per rank every tREFI; all banks precharged first (PREA).
+/// AllBank refresh (DRAMSys RefreshManagerAllBank, docs/references.md §4):
+/// one REFAB per rank every tREFI, all banks precharged first (PREA).
 struct AllBankRefresh: RefreshScheme {
     var command: DRAMCommand { .refab }
     func interval(_ spec: MemSpec) -> Int { spec.timing.REFI }
-    func bank(step: Int, _ spec: MemSpec) -> Int { -1 }
+    func target(step: Int, _ spec: MemSpec) -> RefreshTarget { .wholeRank }
 }

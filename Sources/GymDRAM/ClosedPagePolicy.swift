@@ -1,4 +1,5 @@
-/// Closed: every access auto-precharges.
+/// Closed page policy (DRAMSys BankMachineClosed, docs/references.md §4):
+/// every access auto-precharges (RDA/WRA).
 struct ClosedPagePolicy: PagePolicyRule {
     func autoPrecharges(hitsWaiting: Bool, conflictsWaiting: Bool) -> Bool { true }
 }

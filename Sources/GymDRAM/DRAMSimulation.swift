@@ -35,19 +35,10 @@ public struct DRAMSimulation: Sendable {
 
     /// Simulates every channel under `config`.
     public func run(_ config: ControllerConfiguration) -> DRAMResult {
-        var outcomes: [ChannelOutcome] = []
-        func simulate<S: RequestScheduler>(_ requests: [ChannelRequest], _ scheduler: S) -> ChannelOutcome {
-            var channel = ChannelSimulator(spec: spec, config: config, requests: requests, scheduler: scheduler)
-            return channel.run()
-        }
-        for requests in channels {
-            // One specialised simulator per scheduler keeps the hot loop free of dynamic dispatch.
-            switch config.scheduler {
-            case .fifo: outcomes.append(simulate(requests, FifoScheduler()))
-            case .frFcfs: outcomes.append(simulate(requests, FrFcfsScheduler()))
-            case .frFcfsGrp: outcomes.append(simulate(requests, FrFcfsGrpScheduler()))
-            }
-        }
+        // The scheduler registered under the configured name runs a simulator
+        // specialised for it, which keeps the hot loop free of dynamic dispatch.
+        let scheduler = config.scheduler.implementation
+        let outcomes = channels.map { scheduler.simulateChannel($0, spec: spec, config: config) }
         return DRAMResult(spec: spec, channels: outcomes, requests: channels)
     }
 }

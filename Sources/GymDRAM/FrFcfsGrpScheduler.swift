@@ -1,4 +1,5 @@
-/// FR-FCFS with read/write grouping: among row hits, prefer the oldest of
+/// FR-FCFS with read/write grouping (DRAMSys SchedulerFrFcfsGrp,
+/// docs/references.md §4): among row hits, prefer the oldest of
 /// the same direction as the channel's last column command (saving a bus
 /// turnaround, tWTR or tRTW); else the oldest hit; else the oldest request.
 struct FrFcfsGrpScheduler: RequestScheduler {

@@ -1,7 +1,11 @@
-/// PerBank: one REFPB per bank, round robin, so each bank is refreshed once
-/// per tREFI (one command every tREFI / banks); other banks keep working.
+/// PerBank refresh (DRAMSys RefreshManagerPerBank, docs/references.md §4):
+/// one REFPB per bank, round robin, so each bank is refreshed once per tREFI
+/// (one command every tREFI / banks); other banks keep working.
 struct PerBankRefresh: RefreshScheme {
     var command: DRAMCommand { .refpb }
     func interval(_ spec: MemSpec) -> Int { max(1, spec.timing.REFI / spec.organisation.banks) }
-    func bank(step: Int, _ spec: MemSpec) -> Int { step % spec.organisation.banks }
+    func target(step: Int, _ spec: MemSpec) -> RefreshTarget {
+        let bank = step % spec.organisation.banks
+        return RefreshTarget(bank: bank, first: bank, stride: spec.organisation.banks)
+    }
 }

@@ -1,5 +1,7 @@
-/// The earliest cycle each command may issue, per bank, bank group and rank,
-/// kept up to date by replaying `TimingConstraint`s on every issued command.
+/// The controller's timing checker (DRAMSys Checker; JEDEC timings as data,
+/// docs/references.md §4): the earliest cycle each command may issue, per
+/// bank, bank group and rank, kept up to date by replaying
+/// `TimingConstraint`s on every issued command.
 struct TimingState: Sendable {
     private let ranks: Int, banks: Int, groups: Int, banksPerGroup: Int
     private let n = DRAMCommand.count
