@@ -88,37 +88,11 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var paths: [String] = []
-        for s in shards {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: s, isDirectory: &isFolder) else {
-                throw SpecError(file: s, "no such shard or folder")
-            }
-            if isFolder.boolValue {
-                let files = (try? FileManager.default.contentsOfDirectory(atPath: s)) ?? []
-                paths += files.filter { $0.hasSuffix(".sqlite") }.sorted().map { "\(s)/\($0)" }
-            } else {
-                paths.append(s)
-            }
-        }
-        guard !paths.isEmpty else { throw SpecError(key: "shards", "no shard databases found") }
-        // Every shard readable and of this schema before the target is created.
-        for p in paths { _ = try TrialStore.openShard(p) }
-        let target = try TrialStore(path: into)
-        var total = MergeReport()
-        var trials = 0
-        let seconds = try measure {
-            for p in paths {
-                let r = try target.merge(shard: p)
-                total.campaignsAdded += r.campaignsAdded
-                total.campaignsExtended += r.campaignsExtended
-                total.trialsAdded += r.trialsAdded
-            }
-        }
-        trials = total.trialsAdded
+        let paths = try ShardMerge.paths(shards)
+        let (total, seconds) = try ShardMerge.merge(paths, into: into)
         say(String(format: "merged %d shards into %@: %d campaigns added, %d extended, %d trials added in %.2f s (%.0f trials/s)",
-                   paths.count, into, total.campaignsAdded, total.campaignsExtended, trials, seconds,
-                   Double(trials) / max(seconds, 1e-9)))
+                   paths.count, into, total.campaignsAdded, total.campaignsExtended, total.trialsAdded, seconds,
+                   Double(total.trialsAdded) / max(seconds, 1e-9)))
     }
 }
 
