@@ -45,15 +45,17 @@ func agentResumedFromALoggedPrefixContinuesIdentically(name: String) throws {
     #expect(signature(resumed) == signature(full))
 }
 
-@Test func hyperparameterErrorsNameTheKeyAndTheAllowedValues() throws {
+/// The `SpecError` building agent `name` with `hyper` on the mixed space raises, if any.
+private func error(_ name: String, _ hyper: [String: SpecValue]) -> SpecError? {
     let env = MixedDomainsEnvironment()
     let objective = Objective.defaultObjective(for: env.metricSpecs)
-    func error(_ name: String, _ hyper: [String: SpecValue]) -> SpecError? {
-        do {
-            _ = try Harness.agent(name, hyper, space: env.designSpace, objective: objective, seed: 1, budget: 10)
-            return nil
-        } catch let e as SpecError { return e } catch { return nil }
-    }
+    do {
+        _ = try Harness.agent(name, hyper, space: env.designSpace, objective: objective, seed: 1, budget: 10)
+        return nil
+    } catch let e as SpecError { return e } catch { return nil }
+}
+
+@Test func hyperparameterErrorsNameTheKeyAndTheAllowedValues() throws {
     #expect(error("ga", ["population_size": .number(1)])?.key == "population_size")
     #expect(error("bo", ["acquisition": .string("pi")])?.message.contains("log-ei") == true)
     #expect(error("rl", ["algorithm": .string("dqn")])?.message.contains("reinforce") == true)
@@ -64,14 +66,6 @@ func agentResumedFromALoggedPrefixContinuesIdentically(name: String) throws {
 
 /// Sizes that feed allocations or loops are bounded when the agent is built.
 @Test func oversizedHyperparametersAreRefusedWithTheirRange() throws {
-    let env = MixedDomainsEnvironment()
-    let objective = Objective.defaultObjective(for: env.metricSpecs)
-    func error(_ name: String, _ hyper: [String: SpecValue]) -> SpecError? {
-        do {
-            _ = try Harness.agent(name, hyper, space: env.designSpace, objective: objective, seed: 1, budget: 10)
-            return nil
-        } catch let e as SpecError { return e } catch { return nil }
-    }
     #expect(error("ga", ["population_size": .number(1e12)])?.message.contains("allowed: 2...1000000") == true)
     #expect(error("ga", ["population_size": .number(32), "tournament_size": .number(1000)])?.key == "tournament_size")
     #expect(error("bo", ["max_observations": .number(1e6)])?.key == "max_observations")
