@@ -83,7 +83,7 @@ let package = Package(
 
         // MARK: Unit test bundles
         .testTarget(name: "GymCoreTests", dependencies: ["GymCore"]),
-        .testTarget(name: "GymStoreTests", dependencies: ["GymStore", "GymCore"]),
+        .testTarget(name: "GymStoreTests", dependencies: ["GymStore", "GymTesting", "GymCore"]),
         .testTarget(name: "GymWorkloadsTests", dependencies: ["GymWorkloads", "GymTesting", "GymCore"]),
         .testTarget(name: "GymAcceleratorTests", dependencies: ["GymAccelerator", "GymWorkloads", "GymCampaign", "GymTesting", "GymCore"]),
         .testTarget(name: "GymTimeloopTests", dependencies: ["GymTimeloop", "GymWorkloads", "GymCampaign", "GymCore"]),
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "GymProxyTests", dependencies: ["GymProxy", "GymStore", "GymNumerics", "GymSynthetic", "GymCore"]),
         .testTarget(name: "GymCampaignTests", dependencies: ["GymCampaign", "GymCore"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["GymTesting", "GymCampaign", "GymProxy", "GymStore", "GymCore"]),
-        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymCore"]),
+        .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymTesting", "GymCore"]),
         .testTarget(name: "GymServeTests", dependencies: ["GymServe", "GymCampaign", "GymStore", "GymCore"]),
         .testTarget(name: "GymMCPTests", dependencies: ["GymMCP", "GymCommands", "GymCampaign", "GymStore", "GymCore",
                                                         .product(name: "MCP", package: "swift-sdk")]),

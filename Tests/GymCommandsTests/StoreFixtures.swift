@@ -1,4 +1,5 @@
 import Foundation
+import GymTesting
 @testable import GymStore
 
 /// Files and checks for the store's command-line tests: raw SQLite files
@@ -30,15 +31,7 @@ enum StoreFixtures {
     /// Runs a system tool quietly; true when it succeeded.
     @discardableResult
     static func system(_ tool: String, _ arguments: [String]) -> Bool {
-        guard FileManager.default.isExecutableFile(atPath: tool) else { return false }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        SystemTool.run(tool, arguments)
     }
 
     /// Whether this process may mount (root in a privileged container):

@@ -1,4 +1,5 @@
 import Foundation
+import GymTesting
 @testable import GymStore
 
 /// A file's bytes and modification time, to show a command left it alone.
@@ -50,14 +51,6 @@ final class ReadOnlyMount {
     private static func umount(_ path: String) { _ = run("/bin/umount", [path]) }
 
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        guard FileManager.default.isExecutableFile(atPath: tool) else { return false }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        SystemTool.run(tool, arguments)
     }
 }
