@@ -401,7 +401,36 @@ class Client:
         return Campaign(self, env if isinstance(env, Environment) else None, self.request("campaign", params))
 
 
-class Environment:
+class _ServerObject:
+    """An object the server holds under a handle: closing is idempotent, quiet
+    once the client is gone, and ``with`` closes it. Subclasses set ``client``,
+    ``handle``, ``closed``, ``_request`` and ``_handle_key`` (the request field)."""
+
+    _handle_key = "handle"
+    client: "Client"
+    handle: str
+    closed: bool
+
+    def close(self) -> None:
+        """Closes the handle on the server; idempotent, and quiet if the client is gone."""
+        if self.closed:
+            return
+        self.closed = True
+        if self.client.closed:
+            return
+        try:
+            self._request("close", {self._handle_key: self.handle})
+        except (HandleError, ServerDied):
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Environment(_ServerObject):
     """An environment opened on the server (``Client.open``).
 
     ``space`` lists its parameters, ``metrics`` its metrics (in the order used by
@@ -437,36 +466,20 @@ class Environment:
         result = self._request("evaluate_batch", {"handle": self.handle, "configs": as_configs(configs)})
         return [evaluation(r) for r in result["results"]]
 
-    def close(self) -> None:
-        """Closes the handle on the server; idempotent, and quiet if the client is gone."""
-        if self.closed:
-            return
-        self.closed = True
-        if self.client.closed:
-            return
-        try:
-            self._request("close", {"handle": self.handle})
-        except (HandleError, ServerDied):
-            pass
-
-    def __enter__(self) -> "Environment":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         return (f"<dsegym.Environment {self.handle} {self.name} ({len(self.space)} parameters, "
                 f"{len(self.metrics)} metrics)>")
 
 
-class Campaign:
+class Campaign(_ServerObject):
     """A campaign in a DSEGym store (``Client.campaign``): trials told or run through
     it are evaluated by the server and logged with full provenance.
 
     ``logged`` counts the trials logged so far, ``remaining`` the budget left;
     ``incumbent`` is the best trial after the last ``tell`` or ``run``.
     """
+
+    _handle_key = "campaign"
 
     def __init__(self, client: Client, env: Environment | None, result: Mapping[str, Any]) -> None:
         self.client = client
@@ -526,21 +539,7 @@ class Campaign:
     def close(self) -> None:
         """Closes the campaign: finished, or interrupted if budget is left (it can be
         reopened with ``Client.campaign``). Idempotent."""
-        if self.closed:
-            return
-        self.closed = True
-        if self.client.closed:
-            return
-        try:
-            self._request("close", {"campaign": self.handle})
-        except (HandleError, ServerDied):
-            pass
-
-    def __enter__(self) -> "Campaign":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().close()
 
     def __repr__(self) -> str:
         return (f"<dsegym.Campaign {self.handle} {self.name!r} agent {self.agent} "
