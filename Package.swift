@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dsegym", targets: ["dsegym"]),
+        .executable(name: "dsegym-mcp", targets: ["dsegym-mcp"]),
         .library(name: "GymCore", targets: ["GymCore"]),
         .library(name: "GymNumerics", targets: ["GymNumerics"]),
         .library(name: "GymStore", targets: ["GymStore"]),
@@ -65,7 +66,7 @@ let package = Package(
         // MARK: The JSON-lines protocol server (`dsegym serve`)
         .target(name: "GymServe", dependencies: ["GymCampaign", "GymCore", "GymStore"]),
 
-        // MARK: The MCP server (the only target that sees the MCP package, so the rest builds without it)
+        // MARK: The MCP server (the only target that sees the MCP package; built into its own executable, dsegym-mcp)
         .target(name: "GymMCP", dependencies: [
             "GymCore", "GymStore", "GymAgents", "GymProxy", "GymCampaign",
             .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
@@ -73,10 +74,12 @@ let package = Package(
 
         // MARK: Command line (a library so that tests can drive the commands)
         .target(name: "GymCommands", dependencies: [
-            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymServe", "GymMCP", "GymDRAM", "GymCodesign",
+            "GymCore", "GymStore", "GymAgents", "GymReport", "GymProxy", "GymCampaign", "GymServe", "GymDRAM", "GymCodesign",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dsegym", dependencies: ["GymCommands"]),
+        // `dsegym mcp` execs this one, so building `dsegym` does not compile the MCP SDK.
+        .executableTarget(name: "dsegym-mcp", dependencies: ["GymMCP"]),
 
         // MARK: Test support: fixtures and the conformance suites every catalogue entry must pass
         .target(name: "GymTesting", dependencies: ["GymCore", "GymWorkloads", "GymCampaign"]),
