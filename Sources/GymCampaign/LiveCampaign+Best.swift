@@ -14,9 +14,7 @@ extension LiveCampaign {
     /// objective is `pareto` (nil otherwise).
     public func paretoTrials() throws -> [StoredTrial]? {
         guard objective.kind == .pareto else { return nil }
-        let typed = try store.trials(of: record, space: environment.designSpace)
-        var archive = ParetoArchive(reference: objective.reference)
-        archive.add(typed, objective: objective)
+        let archive = try store.paretoArchive(of: record)
         let logged = try store.storedTrials(of: record.id)
         let byIndex = Dictionary(logged.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         return archive.front.compactMap { byIndex[$0.index] }

@@ -82,7 +82,7 @@ enum CampaignTools {
             "feasible": .int(stored.filter { $0.reward != nil }.count), "best": .array(best),
         ]
         if record.objective.kind == .pareto {
-            let archive = try paretoArchive(stored, record)
+            let archive = try store.paretoArchive(of: record)
             let byIndex = Dictionary(stored.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
             var front: [Value] = []
             for point in archive.front {
@@ -108,30 +108,5 @@ enum CampaignTools {
         .object(["index": .int(s.index), "batch": .int(s.batch), "reward": JSONValue.number(s.reward),
                  "feasible": .bool(s.reward != nil), "reason": s.reason.map(Value.string) ?? .null,
                  "configuration": try JSONValue.parse(s.configurationJSON), "metrics": try JSONValue.parse(s.metricsJSON)])
-    }
-
-    /// The front the campaign writer recorded after its last batch, rebuilt
-    /// batch by batch from the stored trials (so the reference point is the same).
-    private static func paretoArchive(_ stored: [StoredTrial], _ record: CampaignRecord) throws -> ParetoArchive {
-        let specs = Dictionary(record.metrics.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let trials = try stored.map { s -> Trial in
-            let values = try JSONValue.parse(s.metricsJSON).objectValue ?? [:]
-            let metrics = values.map { key, v -> Metric in
-                let x = v.doubleValue ?? v.intValue.map(Double.init) ?? .nan
-                return specs[key].map { Metric($0.name, $0.unit, x) } ?? Metric(key, "1", x)
-            }
-            return Trial(index: s.index, batch: s.batch, configuration: Configuration([:]),
-                         metrics: Metrics(metrics, feasible: s.environmentFeasible), reward: s.reward, reason: s.reason,
-                         cacheHit: s.cacheHit, evalSeconds: s.evalSeconds)
-        }
-        var archive = ParetoArchive(reference: record.objective.reference)
-        var start = 0
-        while start < trials.count {
-            var end = start
-            while end < trials.count, trials[end].batch == trials[start].batch { end += 1 }
-            archive.add(Array(trials[start..<end]), objective: record.objective)
-            start = end
-        }
-        return archive
     }
 }

@@ -37,45 +37,33 @@ public final class CampaignWriter: TrialLog {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         if campaign.objective.kind == .pareto {
-            // Resume: rebuild the front from the trials already logged.
-            var archive = ParetoArchive(reference: campaign.objective.reference)
-            let logged = try store.storedTrials(of: campaign.id).map { s in
-                Trial(index: s.index, batch: s.batch, configuration: Configuration([:]),
-                      metrics: try store.decodeMetrics(s.metricsJSON, specs: campaign.metrics, feasible: s.environmentFeasible, reason: nil),
-                      reward: s.reward, reason: s.reason, cacheHit: s.cacheHit, evalSeconds: s.evalSeconds)
-            }
-            // Batch by batch, as they were logged, so the reference point is
-            // fixed by the same first batch as in an uninterrupted run.
-            var start = 0
-            while start < logged.count {
-                var end = start
-                while end < logged.count, logged[end].batch == logged[start].batch { end += 1 }
-                archive.add(Array(logged[start..<end]), objective: campaign.objective)
-                start = end
-            }
-            self.archive = archive
+            archive = try store.paretoArchive(of: campaign)  // resume: the front so far
         }
     }
 
     public func append(_ trials: [Trial]) throws {
         let now = Timestamp.now()
+        // The front is computed before the transaction opens (it holds the
+        // write lock only for the inserts) and kept only once the batch commits.
+        var front = archive
+        front?.add(trials, objective: campaign.objective)
+        let hypervolume = front?.hypervolume
         try store.db.transaction {
             for t in trials { try write(t, at: now) }
-            if archive != nil, let last = trials.last { try recordFront(after: trials, last: last) }
+            if let front, let last = trials.last { try record(front, hypervolume: hypervolume, after: last) }
         }
+        archive = front
     }
 
-    private func recordFront(after trials: [Trial], last: Trial) throws {
-        archive!.add(trials, objective: campaign.objective)
-        let a = archive!
+    private func record(_ front: ParetoArchive, hypervolume: Double?, after last: Trial) throws {
         insertFront.reset()
         insertFront.bind(1, campaign.id)
         insertFront.bind(2, last.batch)
         insertFront.bind(3, last.index + 1)
-        insertFront.bind(4, a.front.count)
-        insertFront.bind(5, a.hypervolume)
-        insertFront.bind(6, a.reference.map { "[" + $0.map(JSONText.number).joined(separator: ", ") + "]" })
-        insertFront.bind(7, "[" + a.front.map { String($0.index) }.joined(separator: ", ") + "]")
+        insertFront.bind(4, front.front.count)
+        insertFront.bind(5, hypervolume)
+        insertFront.bind(6, front.reference.map { "[" + $0.map(JSONText.number).joined(separator: ", ") + "]" })
+        insertFront.bind(7, "[" + front.front.map { String($0.index) }.joined(separator: ", ") + "]")
         try insertFront.step()
     }
 
