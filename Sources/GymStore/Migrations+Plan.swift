@@ -30,8 +30,9 @@ extension Migrations {
             }
         }
         // Repair: migrations whose every object is already there were applied.
+        // (One that creates nothing, only adds columns, is run again: it is idempotent.)
         var start = version
-        while start < latest, objects[start].isSubset(of: present) { start += 1 }
+        while start < latest, !objects[start].isEmpty, objects[start].isSubset(of: present) { start += 1 }
         for i in start..<latest {
             let partial = objects[i].intersection(present)
             guard partial.isEmpty else {

@@ -7,10 +7,26 @@
 /// verbatim as Optuna's SQLAlchemy models create them, so `optuna.load_study`
 /// and optuna-dashboard open a DSEGym database as it is.
 enum Migrations {
-    static let all: [(name: String, sql: String)] = [
-        ("v1-optuna-schema-12", optunaSchema),
-        ("v2-dsegym-campaigns-and-trials", dsegymSchema),
-        ("v3-pareto-fronts", paretoFronts),
+    /// One step of the schema: SQL that creates objects, and columns added to
+    /// existing tables where they are missing (SQLite has no `ADD COLUMN IF
+    /// NOT EXISTS`, and files of one version number can differ, see v4).
+    struct Migration: Sendable {
+        var name: String
+        var sql: String
+        var columns: [(table: String, column: String, definition: String)] = []
+    }
+
+    static let all: [Migration] = [
+        Migration(name: "v1-optuna-schema-12", sql: optunaSchema),
+        Migration(name: "v2-dsegym-campaigns-and-trials", sql: dsegymSchema),
+        Migration(name: "v3-pareto-fronts", sql: paretoFronts),
+        // The first builds (until 2026-11-28) wrote version 2 without the
+        // campaign timing columns, and with a per-trial index later dropped for
+        // write speed: v2's SQL was edited in place, which this list forbids.
+        // v4 brings such files to the shape later version-2 files have.
+        Migration(name: "v4-campaign-timing-columns", sql: "DROP INDEX IF EXISTS dsegym_trials_by_configuration;",
+                  columns: [("dsegym_campaigns", "wall_seconds", "REAL NOT NULL DEFAULT 0"),
+                            ("dsegym_campaigns", "agent_seconds", "REAL NOT NULL DEFAULT 0")]),
     ]
 
     static var latest: Int { all.count }
@@ -37,8 +53,15 @@ enum Migrations {
             if plan.start > snapshot.userVersion {
                 notice("\(db.path): repaired schema version \(snapshot.userVersion) to \(plan.start): its tables were all present (left by an older dsegym that raced another on creating the file)")
             }
-            for migration in all[plan.start...] { try db.execute(migration.sql) }
+            for migration in all[plan.start...] { try apply(migration, to: db) }
             if snapshot.userVersion != latest { try db.execute("PRAGMA user_version = \(latest)") }
+        }
+    }
+
+    static func apply(_ migration: Migration, to db: SQLiteDatabase) throws {
+        try db.execute(migration.sql)
+        for (table, column, definition) in migration.columns where try !db.columns(of: table).contains(column) {
+            try db.execute("ALTER TABLE \(table) ADD COLUMN \(column) \(definition)")
         }
     }
 

@@ -124,6 +124,15 @@ final class SQLiteDatabase {
         }
     }
 
+    /// The column names of `table` (empty when there is no such table).
+    func columns(of table: String) throws -> Set<String> {
+        let s = try prepare("SELECT name FROM pragma_table_info(?)")
+        s.bind(1, table)
+        var names: Set<String> = []
+        while try s.step() { if let name = s.text(0) { names.insert(name) } }
+        return names
+    }
+
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     var userVersion: Int {

@@ -105,11 +105,13 @@ public final class TrialStore {
     }
 
     private func campaigns(where condition: String, _ values: [SQLiteValue]) throws -> [CampaignRecord] {
+        // A file of the first builds, opened read-only (so not migrated), has no timing columns (see migration v4).
+        let timing = try db.columns(of: "dsegym_campaigns").contains("agent_seconds") ? "wall_seconds, agent_seconds" : "0, 0"
         let s = try db.prepare("""
             SELECT campaign_id, name, study_id, environment, env_fingerprint, env_spec_json, env_spec_file,
               objective_json, agent, agent_hyperparameters_json, seed, budget_json, jobs, parameters_json,
               metrics_json, tool_version, host, started_at, finished_at, status, stop_reason,
-              wall_seconds, agent_seconds
+              \(timing)
             FROM dsegym_campaigns WHERE \(condition) ORDER BY started_at, rowid
             """)
         s.bindAll(values)

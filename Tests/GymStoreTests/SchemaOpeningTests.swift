@@ -18,6 +18,7 @@ struct SchemaOpeningTests {
         #expect(Migrations.objects[0].isSuperset(of: ["studies", "trials", "trial_params", "alembic_version", "ix_studies_study_name"]))
         #expect(Migrations.objects[1] == ["dsegym_campaigns", "dsegym_trials", "dsegym_params", "dsegym_metrics"])
         #expect(Migrations.objects[2] == ["dsegym_fronts"])
+        #expect(Migrations.objects[3].isEmpty)  // v4 only adds columns
     }
 
     @Test func aFileThatIsNotSQLite_isCorrupt_andUntouched() throws {
