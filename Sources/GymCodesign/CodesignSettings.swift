@@ -90,16 +90,23 @@ struct CodesignSettings: Sendable {
 
     /// Everything besides the configuration that changes outputs.
     var fingerprint: String {
+        // Built part by part: one array literal of a dozen interpolations took
+        // the type checker about a second of every build.
         let hw = evaluator.base
-        return [MaestroModel.version, tasks.map(\.name).joined(separator: "+"),
-                "weights=" + weights.map { "\($0)" }.joined(separator: ","),
-                "subs=\(subAccelerators)", templates.map(\.name).joined(separator: "+"),
-                "pes<=\(budgets.totalPEs),bw<=\(budgets.totalBandwidthGBps)", specs.fingerprint, "prune=\(pruneViolations)",
-                tables.keys.sorted().map { tables[$0]!.fingerprint }.joined(separator: "|"),
-                tasks.compactMap { ($0 as? UNetNuclei).map { "nuclei=\($0.resolution)px" } }.joined(),
-                "lanes=\(hw.simdLanes),l1=\(hw.l1Bytes),l2=\(hw.l2Bytes),hops=\(hw.nocHops),hoplat=\(hw.nocHopLatency),clock=\(hw.clockMHz),eb=\(hw.elementBytes)",
-                "enforce=\(evaluator.enforceBufferCapacity),reuse=\(evaluator.model.subClusterReuse)",
-                evaluator.model.costs.fingerprintText].joined(separator: ";")
+        var parts: [String] = [MaestroModel.version]
+        parts.append(tasks.map(\.name).joined(separator: "+"))
+        parts.append("weights=" + weights.map { "\($0)" }.joined(separator: ","))
+        parts.append("subs=\(subAccelerators)")
+        parts.append(templates.map(\.name).joined(separator: "+"))
+        parts.append("pes<=\(budgets.totalPEs),bw<=\(budgets.totalBandwidthGBps)")
+        parts.append(specs.fingerprint)
+        parts.append("prune=\(pruneViolations)")
+        parts.append(tables.keys.sorted().map { tables[$0]!.fingerprint }.joined(separator: "|"))
+        parts.append(tasks.compactMap { ($0 as? UNetNuclei).map { "nuclei=\($0.resolution)px" } }.joined())
+        parts.append("lanes=\(hw.simdLanes),l1=\(hw.l1Bytes),l2=\(hw.l2Bytes),hops=\(hw.nocHops),hoplat=\(hw.nocHopLatency),clock=\(hw.clockMHz),eb=\(hw.elementBytes)")
+        parts.append("enforce=\(evaluator.enforceBufferCapacity),reuse=\(evaluator.model.subClusterReuse)")
+        parts.append(evaluator.model.costs.fingerprintText)
+        return parts.joined(separator: ";")
     }
 
     static let help: [(key: String, help: String)] = [
