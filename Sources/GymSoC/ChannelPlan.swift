@@ -47,6 +47,7 @@ struct ChannelPlan {
         writeBytes = Array(repeating: 0, count: T)
         processorWorks = Array(repeating: false, count: design.processors.count)
 
+        let routes = design.routeTable()
         var bytes = Array(repeating: 0.0, count: 2 * M + 2 * B)
         for (t, task) in graph.tasks.enumerated() where !task.isDummy {
             let p = design.taskProcessor[t]
@@ -69,13 +70,13 @@ struct ChannelPlan {
                 let edge = graph.edges[e], m = design.taskMemory[edge.from]
                 smallestInput = min(smallestInput, edge.bytes)
                 bytes[2 * m] += edge.bytes
-                for b in design.route(fromProcessor: p, toMemory: m) ?? [] { bytes[2 * M + 2 * b] += edge.bytes }
+                for b in routes[p][m] ?? [] { bytes[2 * M + 2 * b] += edge.bytes }
             }
             let out = graph.outputBytes(of: t)
             if out > 0 {
                 let m = design.taskMemory[t]
                 bytes[2 * m + 1] += out
-                for b in design.route(fromProcessor: p, toMemory: m) ?? [] { bytes[2 * M + 2 * b + 1] += out }
+                for b in routes[p][m] ?? [] { bytes[2 * M + 2 * b + 1] += out }
                 writeMemory[t] = m
                 writeBytes[t] = out
             }

@@ -92,6 +92,11 @@ public struct SoCDesign: Hashable, Sendable {
         return nil
     }
 
+    /// `route(fromProcessor:toMemory:)` for every processor and memory slot.
+    public func routeTable() -> [[[Int]?]] {
+        processors.indices.map { p in memories.indices.map { m in route(fromProcessor: p, toMemory: m) } }
+    }
+
     /// Present buses linked to bus `b` (either end of a link), in index order.
     func neighbours(of b: Int) -> [Int] {
         var out: [Int] = []

@@ -29,6 +29,10 @@ public struct SoCEnvironment: DetailedEnvironment {
     public let space: SoCSpace
     public let designSpace: DesignSpace
     public let simulator: PhaseSimulator
+    /// Names of a configuration of this space in canonical (sorted) order, and
+    /// where each parameter's value sits in it: a fast path past name lookups.
+    private let canonicalNames: [String]
+    private let canonicalPosition: [Int]
     public var id: String { "soc-v\(SoCEnvironment.version)" }
     public var metricSpecs: [MetricSpec] { SoCResult.metricSpecs }
     public var fingerprint: String { "\(id);\(graph.fingerprint);space=\(space.rawValue)" }
@@ -38,6 +42,10 @@ public struct SoCEnvironment: DetailedEnvironment {
         self.space = space
         designSpace = space.designSpace(for: graph)
         simulator = PhaseSimulator(graph: graph)
+        let names = designSpace.names
+        canonicalNames = names.sorted()
+        let position = Dictionary(uniqueKeysWithValues: canonicalNames.enumerated().map { ($1, $0) })
+        canonicalPosition = names.map { position[$0]! }
     }
 
     public init(settings spec: SpecObject) throws {
@@ -61,10 +69,29 @@ public struct SoCEnvironment: DetailedEnvironment {
 
     /// The design of a configuration, or the validity rule it breaks.
     public func design(_ configuration: Configuration) throws -> Result<SoCDesign, SoCViolation> {
-        try designSpace.validate(configuration)
-        let d = space.design(configuration, graph: graph)
+        let d = space.design(values: try checkedValues(configuration), graph: graph)
         if let v = d.violation(on: graph) { return .failure(v) }
         return .success(d)
+    }
+
+    /// The configuration's values in design-space order, after checking every
+    /// value lies in its domain (errors name the parameter, as `validate` does).
+    func checkedValues(_ configuration: Configuration) throws -> [ParameterValue] {
+        guard configuration.names == canonicalNames else {
+            try designSpace.validate(configuration)
+            return designSpace.parameters.map { configuration[$0.name]! }
+        }
+        var values: [ParameterValue] = []
+        values.reserveCapacity(canonicalPosition.count)
+        for (p, position) in zip(designSpace.parameters, canonicalPosition) {
+            let v = configuration.values[position]
+            guard p.domain.contains(v) else {
+                try designSpace.validate(configuration)
+                throw SpecError(key: p.name, "value '\(v.text)' not allowed; allowed: \(p.domain.allowedDescription)")
+            }
+            values.append(v)
+        }
+        return values
     }
 
     public func simulate(_ configuration: Configuration) throws -> Result<SoCResult, SoCViolation> {

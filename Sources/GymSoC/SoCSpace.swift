@@ -65,39 +65,49 @@ public enum SoCSpace: String, Sendable, CaseIterable {
 
     /// The design a configuration of this space describes.
     public func design(_ c: Configuration, graph: TaskGraph) -> SoCDesign {
-        let n = slots
-        let clocks = HardwareDatabase.clockMultipliers
+        design(values: designSpace(for: graph).parameters.map { c[$0.name]! }, graph: graph)
+    }
+
+    /// The design of parameter values given in `designSpace(for:)` order (read
+    /// in the order the parameters were declared above).
+    public func design(values: [ParameterValue], graph: TaskGraph) -> SoCDesign {
+        var next = 0
+        func value() -> ParameterValue { defer { next += 1 }; return values[next] }
+        func int() -> Int { Int(value().number!) }
+        func optional() -> Int? { let v = int(); return v < 0 ? nil : v }
+        let n = slots, clocks = HardwareDatabase.clockMultipliers
         var processors: [SoCDesign.Processor?] = [], memories: [SoCDesign.Memory?] = [], buses: [SoCDesign.Bus?] = []
         switch self {
         case .limited:
             let ip = graph.ipTasks.first.map { SoCDesign.Processor.ip(task: $0, unrolling: 1, clock: 1) }
-            processors = (0..<n).map { c.int("pe_allocation_\($0)") == 0 ? .a53 : ip }
-            memories = (0..<n).map { SoCDesign.Memory(.dram, width: 4, clock: clocks[c.int("mem_allocation_\($0)")]) }
-            buses = (0..<n).map { SoCDesign.Bus(width: 4, clock: clocks[c.int("bus_allocation_\($0)")]) }
+            processors = (0..<n).map { _ in int() == 0 ? .a53 : ip }
+            memories = (0..<n).map { _ in SoCDesign.Memory(.dram, width: 4, clock: clocks[int()]) }
+            buses = (0..<n).map { _ in SoCDesign.Bus(width: 4, clock: clocks[int()]) }
         case .rich:
-            for i in 0..<n {
-                let type = c.string("pe_type_\(i)")
+            for _ in 0..<n {
+                let type = value().text, unrolling = int(), clock = int()
                 if type == "none" { processors.append(nil) }
                 else if type == "A53" { processors.append(.a53) }
                 else {
                     let t = graph.index(of: String(type.dropFirst(3)))!
-                    processors.append(.ip(task: t, unrolling: HardwareDatabase.ipUnrolling(c.int("pe_unrolling_\(i)"), for: graph.tasks[t]),
-                                          clock: c.int("pe_clock_\(i)")))
+                    processors.append(.ip(task: t, unrolling: HardwareDatabase.ipUnrolling(unrolling, for: graph.tasks[t]), clock: clock))
                 }
-                let kind = c.string("mem_type_\(i)")
-                memories.append(kind == "none" ? nil
-                    : SoCDesign.Memory(MemoryKind(rawValue: kind)!, width: c.int("mem_width_\(i)"), clock: c.int("mem_clock_\(i)")))
-                let width = c.int("bus_width_\(i)")
-                buses.append(width == 0 ? nil : SoCDesign.Bus(width: width, clock: c.int("bus_clock_\(i)")))
+            }
+            for _ in 0..<n {
+                let kind = value().text, width = int(), clock = int()
+                memories.append(kind == "none" ? nil : SoCDesign.Memory(MemoryKind(rawValue: kind)!, width: width, clock: clock))
+            }
+            for _ in 0..<n {
+                let width = int(), clock = int()
+                buses.append(width == 0 ? nil : SoCDesign.Bus(width: width, clock: clock))
             }
         }
-        func optional(_ v: Int) -> Int? { v < 0 ? nil : v }
-        return SoCDesign(
-            processors: processors, memories: memories, buses: buses,
-            processorBus: (0..<n).map { c.int("pe_to_bus_connection_\($0)") },
-            busLink: (0..<n).map { optional(c.int("bus_to_bus_connection_\($0)")) },
-            busMemory: (0..<n).map { optional(c.int("bus_to_mem_connection_\($0)")) },
-            taskProcessor: graph.tasks.indices.map { c.int("task_to_pe_mapping_\($0)") },
-            taskMemory: graph.tasks.indices.map { c.int("task_to_mem_mapping_\($0)") })
+        let processorBus = (0..<n).map { _ in int() }
+        let busLink = (0..<n).map { _ in optional() }
+        let busMemory = (0..<n).map { _ in optional() }
+        let taskProcessor = graph.tasks.indices.map { _ in int() }
+        let taskMemory = graph.tasks.indices.map { _ in int() }
+        return SoCDesign(processors: processors, memories: memories, buses: buses, processorBus: processorBus,
+                         busLink: busLink, busMemory: busMemory, taskProcessor: taskProcessor, taskMemory: taskMemory)
     }
 }

@@ -56,11 +56,12 @@ extension SoCDesign {
                 return broken(.compatibleProcessor, "task \(task.name) is mapped to pe \(p), the IP of \(graph.tasks[owner].name)")
             }
         }
+        let routes = routeTable()
         for (t, task) in graph.tasks.enumerated() where !task.isDummy {
             let p = taskProcessor[t]
             var needed = graph.parents(of: t).map { taskMemory[$0] }
             if graph.outputBytes(of: t) > 0 { needed.append(taskMemory[t]) }
-            for m in needed where route(fromProcessor: p, toMemory: m) == nil {
+            for m in needed where routes[p][m] == nil {
                 return broken(.route, "task \(task.name) on pe \(p) has no bus path to memory \(m)")
             }
         }

@@ -73,6 +73,9 @@ public struct TaskGraph: Hashable, Sendable {
     /// Per task: indices into `edges` of its inputs and of its outputs.
     public let inputs: [[Int]]
     public let outputs: [[Int]]
+    private let parentLists: [[Int]]
+    private let childLists: [[Int]]
+    private let outputTotals: [Double]
 
     public init(name: String, tasks: [SoCTask], edges: [SoCEdge], lastTask: Int, budgets: SoCBudgets) {
         self.name = name
@@ -87,14 +90,17 @@ public struct TaskGraph: Hashable, Sendable {
         }
         inputs = ins
         outputs = outs
+        parentLists = ins.map { $0.map { edges[$0].from } }
+        childLists = outs.map { $0.map { edges[$0].to } }
+        outputTotals = outs.map { $0.reduce(0) { $0 + edges[$1].bytes } }
     }
 
     public func index(of name: String) -> Int? { tasks.firstIndex { $0.name == name } }
 
-    public func parents(of t: Int) -> [Int] { inputs[t].map { edges[$0].from } }
-    public func children(of t: Int) -> [Int] { outputs[t].map { edges[$0].to } }
+    public func parents(of t: Int) -> [Int] { parentLists[t] }
+    public func children(of t: Int) -> [Int] { childLists[t] }
     /// Bytes a task writes for all its children: what it allocates at launch (§9 live memory).
-    public func outputBytes(of t: Int) -> Double { outputs[t].reduce(0) { $0 + edges[$1].bytes } }
+    public func outputBytes(of t: Int) -> Double { outputTotals[t] }
 
     /// Tasks that have an IP, in list order (the accelerators a design may allocate).
     public var ipTasks: [Int] { tasks.indices.filter { tasks[$0].hasIP } }
