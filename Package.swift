@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "GymDRAM", targets: ["GymDRAM"]),
         .library(name: "GymCodesign", targets: ["GymCodesign"]),
         .library(name: "GymSynthetic", targets: ["GymSynthetic"]),
+        .library(name: "GymSoC", targets: ["GymSoC"]),
         .library(name: "GymAgents", targets: ["GymAgents"]),
         .library(name: "GymProxy", targets: ["GymProxy"]),
         .library(name: "GymReport", targets: ["GymReport"]),
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "GymDRAM", dependencies: ["GymCore"]),
         .target(name: "GymCodesign", dependencies: ["GymCore", "GymWorkloads", "GymAccelerator"]),
         .target(name: "GymSynthetic", dependencies: ["GymCore"]),
+        .target(name: "GymSoC", dependencies: ["GymCore"]),
 
         // MARK: Agents, proxies, reports
         .target(name: "GymAgents", dependencies: ["GymCore", "GymNumerics"]),
@@ -59,7 +61,7 @@ let package = Package(
         // MARK: Campaigns: sessions, plans, spec loading, catalog, comparisons (shared by the CLI and the servers)
         .target(name: "GymCampaign", dependencies: [
             "GymCore", "GymNumerics", "GymStore", "GymAgents", "GymReport", "GymProxy",
-            "GymAccelerator", "GymTimeloop", "GymDRAM", "GymCodesign", "GymSynthetic",
+            "GymAccelerator", "GymTimeloop", "GymDRAM", "GymCodesign", "GymSynthetic", "GymSoC",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -91,6 +93,7 @@ let package = Package(
         .testTarget(name: "GymAcceleratorTests", dependencies: ["GymAccelerator", "GymWorkloads", "GymCampaign", "GymTesting", "GymCore"]),
         .testTarget(name: "GymTimeloopTests", dependencies: ["GymTimeloop", "GymWorkloads", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymDRAMTests", dependencies: ["GymDRAM", "GymSynthetic", "GymCampaign", "GymCore"]),
+        .testTarget(name: "GymSoCTests", dependencies: ["GymSoC", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymCodesignTests", dependencies: ["GymCodesign", "GymAccelerator", "GymWorkloads", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["GymAgents", "GymNumerics", "GymSynthetic", "GymCampaign", "GymTesting", "GymCore"]),
         .testTarget(name: "GymReportTests", dependencies: ["GymReport", "GymNumerics", "GymStore", "GymCore"]),

@@ -4,6 +4,7 @@ import GymCodesign
 import GymCore
 import GymDRAM
 import GymProxy
+import GymSoC
 import GymSynthetic
 import GymTimeloop
 
@@ -18,6 +19,7 @@ extension Catalog {
             EyerissEnvironment.kind,
             CodesignEnvironment.kind,
             DRAMEnvironment.kind,
+            SoCEnvironment.kind,
             ProxyEnvironment.kind,
         ],
         agents: AgentCatalog.all)
