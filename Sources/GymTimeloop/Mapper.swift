@@ -105,7 +105,7 @@ public struct Mapper: Sendable, Hashable {
 
         // A legal, evaluated candidate (repaired if a tile overflows).
         func legal(_ candidate: Mapping?) -> (mapping: Mapping, result: LoopNestResult, score: Score)? {
-            guard let m = candidate.flatMap(search.repaired),
+            guard let m = candidate.flatMap(search.constrained).flatMap(search.repaired),
                   LoopNestModel.violation(problem, arch, m) == nil else { return nil }
             evaluated += 1
             let r = LoopNestModel.evaluate(problem, arch, m)
