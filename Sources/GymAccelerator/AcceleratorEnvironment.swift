@@ -32,8 +32,9 @@ public struct AcceleratorEnvironment: DetailedEnvironment {
             .ordinal("l1_bytes", Parameter.powersOfTwo(64, 8192), default: 512, summary: "scratchpad per PE, bytes"),
             .ordinal("l2_bytes", Parameter.powersOfTwo(8192, 4 << 20), default: 131_072, summary: "shared global buffer, bytes"),
             .ordinal("noc_bw", Parameter.powersOfTwo(8, 2048), default: 64, summary: "NoC bandwidth, elements/cycle"),
+        ] + (settings.offchipUnlimited ? [] : [
             .ordinal("offchip_bw", Parameter.powersOfTwo(4, 512), default: 32, summary: "DRAM bandwidth, elements/cycle"),
-        ])
+        ]))
     }
 
     func hardware(_ c: Configuration) -> AcceleratorHardware {
@@ -43,7 +44,7 @@ public struct AcceleratorEnvironment: DetailedEnvironment {
         hw.l1Bytes = c.int("l1_bytes")
         hw.l2Bytes = c.int("l2_bytes")
         hw.nocBandwidth = c.int("noc_bw")
-        hw.offchipBandwidth = c.int("offchip_bw")
+        hw.offchipBandwidth = settings.offchipUnlimited ? nil : c.int("offchip_bw")
         return hw
     }
 

@@ -15,14 +15,16 @@ public struct AcceleratorHardware: Sendable, Hashable {
     /// Hops a transfer crosses, and cycles per hop.
     public var nocHops: Int
     public var nocHopLatency: Int
-    /// DRAM ↔ L2 bandwidth, elements/cycle.
-    public var offchipBandwidth: Int
+    /// DRAM ↔ L2 bandwidth, elements/cycle; nil = unlimited, MAESTRO's own
+    /// behaviour (its runtime is not bounded by off-chip bandwidth,
+    /// docs/references.md §2).
+    public var offchipBandwidth: Int?
     public var clockMHz: Double
     public var elementBytes: Int
 
     public init(pes: Int = 256, simdLanes: Int = 1, l1Bytes: Int = 512, l2Bytes: Int = 131_072,
                 nocBandwidth: Int = 64, nocHops: Int = 1, nocHopLatency: Int = 1,
-                offchipBandwidth: Int = 64, clockMHz: Double = 1000, elementBytes: Int = 1) {
+                offchipBandwidth: Int? = 64, clockMHz: Double = 1000, elementBytes: Int = 1) {
         self.pes = pes
         self.simdLanes = simdLanes
         self.l1Bytes = l1Bytes
@@ -36,10 +38,11 @@ public struct AcceleratorHardware: Sendable, Hashable {
     }
 
     /// MAESTRO's Oct-2020 validation settings (docs/references.md §2): 256 PEs, 9 SIMD
-    /// lanes, L1 512, L2 32768, NoC 1024 elements/cycle, 1 hop of 1 cycle.
+    /// lanes, L1 512, L2 32768, NoC 1024 elements/cycle, 1 hop of 1 cycle, and
+    /// no off-chip bound (MAESTRO has none).
     public static let maestroValidation = AcceleratorHardware(
         pes: 256, simdLanes: 9, l1Bytes: 512, l2Bytes: 32768, nocBandwidth: 1024,
-        nocHops: 1, nocHopLatency: 1, offchipBandwidth: 1024)
+        nocHops: 1, nocHopLatency: 1, offchipBandwidth: nil)
 
     /// Cycles to move `elements` over one NoC level: the pipe latency
     /// (hops × hop latency) plus one cycle per `bandwidth` elements after the
@@ -49,11 +52,15 @@ public struct AcceleratorHardware: Sendable, Hashable {
         elements <= 0 ? 0 : nocHops * nocHopLatency + (elements + nocBandwidth - 1) / nocBandwidth - 1
     }
 
-    /// Cycles to move `elements` between DRAM and L2.
+    /// Cycles to move `elements` between DRAM and L2 (none when unlimited).
     @inline(__always)
     func offchipDelay(_ elements: Int) -> Int {
-        elements <= 0 ? 0 : (elements + offchipBandwidth - 1) / offchipBandwidth
+        guard let bw = offchipBandwidth, elements > 0 else { return 0 }
+        return (elements + bw - 1) / bw
     }
+
+    /// `offchip_bw` as a spec writes it.
+    public var offchipText: String { offchipBandwidth.map { "\($0)" } ?? "unlimited" }
 }
 
 /// Energy, area and power constants.

@@ -16,10 +16,27 @@ struct AcceleratorSettings: Sendable {
     var hardware: AcceleratorHardware
     /// Dataflows a spec adds by name (`dataflows: {mine: "SpatialMap(1,1) K; ..."}`).
     var customDataflows: [Dataflow]
+    /// `offchip_bw: unlimited` in the hardware search: the knob is dropped and
+    /// runtime is not bounded by off-chip bandwidth, as in MAESTRO.
+    var offchipUnlimited: Bool
 
     static let commonKeys = ["workload", "enforce_buffer_capacity", "subcluster_reuse", "noc_hops", "noc_hop_latency",
-                             "clock_mhz", "element_bytes", "dataflows"] + AcceleratorCosts.overrides.map(\.key)
-    static let hardwareKeys = ["simd_lanes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "pes"]
+                             "clock_mhz", "element_bytes", "dataflows", "offchip_bw"] + AcceleratorCosts.overrides.map(\.key)
+    static let hardwareKeys = ["simd_lanes", "l1_bytes", "l2_bytes", "noc_bw", "pes"]
+
+    /// `offchip_bw`: elements per cycle, or `unlimited` (nil); with `numbers`
+    /// false only `unlimited` (where a knob sets the number).
+    static func offchipBandwidth(_ spec: SpecObject, default d: Int, numbers: Bool) throws -> Int? {
+        guard let text = try spec.string("offchip_bw") else { return d }
+        if text == "unlimited" { return nil }
+        guard numbers else {
+            throw spec.error("offchip_bw", "'\(text)' is not allowed here (the offchip_bw knob sets numbers); allowed: unlimited")
+        }
+        guard let v = Double(text).flatMap({ $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }), (1...(1 << 30)).contains(v) else {
+            throw spec.error("offchip_bw", "'\(text)' is not allowed; allowed: 1...\(1 << 30) elements/cycle or unlimited")
+        }
+        return v
+    }
 
     /// Reads the settings; `extraKeys` are the environment's own.
     init(_ spec: SpecObject, defaultWorkload: String, extraKeys: [String], fixedHardware: Bool) throws {
@@ -48,8 +65,9 @@ struct AcceleratorSettings: Sendable {
             hw.l1Bytes = try spec.int("l1_bytes", default: 4096, in: 1...(1 << 40))
             hw.l2Bytes = try spec.int("l2_bytes", default: 1 << 20, in: 1...(1 << 40))
             hw.nocBandwidth = try spec.int("noc_bw", default: hw.nocBandwidth, in: 1...(1 << 30))
-            hw.offchipBandwidth = try spec.int("offchip_bw", default: hw.offchipBandwidth, in: 1...(1 << 30))
         }
+        hw.offchipBandwidth = try AcceleratorSettings.offchipBandwidth(spec, default: 64, numbers: fixedHardware)
+        offchipUnlimited = !fixedHardware && hw.offchipBandwidth == nil
         hardware = hw
         customDataflows = []
         if let custom = try spec.object("dataflows") {
@@ -69,7 +87,7 @@ struct AcceleratorSettings: Sendable {
         let hw = hardware
         return [MaestroModel.version, workload.fingerprint,
                 "hops=\(hw.nocHops),hoplat=\(hw.nocHopLatency),clock=\(hw.clockMHz),eb=\(hw.elementBytes)",
-                "pes=\(hw.pes),lanes=\(hw.simdLanes),l1=\(hw.l1Bytes),l2=\(hw.l2Bytes),noc=\(hw.nocBandwidth),off=\(hw.offchipBandwidth)",
+                "pes=\(hw.pes),lanes=\(hw.simdLanes),l1=\(hw.l1Bytes),l2=\(hw.l2Bytes),noc=\(hw.nocBandwidth),off=\(hw.offchipText)",
                 "enforce=\(enforceBufferCapacity),reuse=\(subClusterReuse)", costs.fingerprintText,
                 customDataflows.map { "\($0.name)=\($0.text)" }.joined(separator: "|")].joined(separator: ";")
     }
@@ -84,6 +102,7 @@ struct AcceleratorSettings: Sendable {
         ("clock_mhz", "clock for latency_ns (default 1000)"),
         ("element_bytes", "bytes per tensor element (default 1)"),
         ("dataflows", "extra dataflows by name: {name: \"SpatialMap(1,1) K; Cluster(64); SpatialMap(1,1) C\"}"),
+        ("offchip_bw", "unlimited: runtime not bounded by off-chip bandwidth, as in MAESTRO (drops the hardware search's offchip_bw knob; the mapping search also takes a number, default 64)"),
         ("mac_energy_pj", "absolute energy of one MAC in pJ (default 1: energy_uJ = MAC units / 1e6)"),
         ("l2_access_energy, l1_access_energy, mac_energy", "relative access energies (default 18.61, 1.68, 1)"),
         ("mac_area_um2_per_lane, l1_area_um2_per_64b, l2_area_um2_per_32kib, bus_area_um2_per_pe_word, arbiter_area_um2_per_pe", "area constants (28 nm)"),

@@ -11,7 +11,7 @@ public struct MappingEnvironment: DetailedEnvironment {
         summary: "MAESTRO mapping search (ArchGym's 17 knobs: loop order, parallel dimension and K/C/Y/X/R/S tiles per level, PEs) for one layer or a whole network on fixed hardware",
         settings: AcceleratorSettings.commonHelp + [
             ("layer", "name of one workload layer to map (default: every layer, one mapping for all)"),
-            ("simd_lanes, l1_bytes, l2_bytes, noc_bw, offchip_bw", "fixed hardware (defaults 1, 4096, 1048576, 64, 64)"),
+            ("simd_lanes, l1_bytes, l2_bytes, noc_bw, offchip_bw", "fixed hardware (defaults 1, 4096, 1048576, 64, 64; offchip_bw may be unlimited)"),
         ]
     ) { spec in
         try MappingEnvironment(settings: AcceleratorSettings(spec, defaultWorkload: "resnet18", extraKeys: ["layer"], fixedHardware: true),

@@ -4,8 +4,11 @@ import GymCore
 /// deterministically (a small stand-in for Timeloop's mapper).
 ///
 /// Search, all within `budget` model evaluations:
-/// 1. enumeration: the spatial assignments with the highest PE use (one or
-///    two dimensions per spatial level, largest fitting divisors), each with a
+/// 1. enumeration: the twelve spatial assignments with the highest PE use
+///    (one or two dimensions per spatial level, largest fitting divisors;
+///    twelve since issue #15: with halos no longer shared between PEs the
+///    fullest few are often poor, and six left AlexNet conv1 on 121 PEs where
+///    twelve or twenty-four find 132), each with a
 ///    greedy temporal fill (prime factors placed as far inside as every
 ///    level's capacity allows) under three loop orders (weight-, input- and
 ///    output-stationary);
@@ -96,7 +99,7 @@ public struct Mapper: Sendable, Hashable {
     /// the all-at-top mapping. A legal `warmStart` is evaluated first and
     /// joins the descent's starts, so the result scores at most as much.
     func search(_ problem: LoopProblem, on arch: Architecture, score: (LoopNestResult) -> Score,
-                budget: Int, warmStart: Mapping? = nil, spatialOptions: Int = 6) -> Choice {
+                budget: Int, warmStart: Mapping? = nil, spatialOptions: Int = 12) -> Choice {
         let trivial = Mapping.allAtTop(problem, levels: arch.levels.count)
         var search = MapperSearch(problem: problem, arch: arch, rng: SplitMix64(seed: seed ^ problem.seedSalt))
         var best = (mapping: trivial, result: LoopNestModel.evaluate(problem, arch, trivial))
@@ -105,7 +108,7 @@ public struct Mapper: Sendable, Hashable {
 
         // A legal, evaluated candidate (repaired if a tile overflows).
         func legal(_ candidate: Mapping?) -> (mapping: Mapping, result: LoopNestResult, score: Score)? {
-            guard let m = candidate.flatMap(search.repaired),
+            guard let m = candidate.flatMap(search.constrained).flatMap(search.repaired),
                   LoopNestModel.violation(problem, arch, m) == nil else { return nil }
             evaluated += 1
             let r = LoopNestModel.evaluate(problem, arch, m)

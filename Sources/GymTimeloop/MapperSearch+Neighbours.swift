@@ -22,8 +22,8 @@ extension MapperSearch {
         for a in 0...top {
             for d in ProblemDimension.allCases where m.temporal[a][d] > 1 {
                 for f in Set(MapperSearch.primeFactors(m.temporal[a][d])).sorted() {
-                    for b in 0...top where b != a { out.append(.time(from: a, to: b, dim: d, factor: f)) }
-                    for s in spatialLevels where m.spatial[s].product * f <= arch.levels[s].fanout {
+                    for b in 0...top where b != a && allowsTime(b, d) { out.append(.time(from: a, to: b, dim: d, factor: f)) }
+                    for s in spatialLevels where spatialRoom(s, d, m.spatial[s]) >= f {
                         out.append(.intoSpace(from: a, space: s, dim: d, factor: f))
                     }
                 }
@@ -32,11 +32,11 @@ extension MapperSearch {
         for s in spatialLevels {
             for d in ProblemDimension.allCases where m.spatial[s][d] > 1 {
                 for f in Set(MapperSearch.primeFactors(m.spatial[s][d])).sorted() {
-                    for b in 0...top { out.append(.outOfSpace(space: s, to: b, dim: d, factor: f)) }
+                    for b in 0...top where allowsTime(b, d) { out.append(.outOfSpace(space: s, to: b, dim: d, factor: f)) }
                 }
             }
         }
-        for l in 0...top where m.temporal[l].product > 1 {
+        for l in 0...top where m.temporal[l].product > 1 && arch.levels[l].constraints.permutation == nil {
             for t in DataTensor.allCases where MapperSearch.order(stationary: t) != m.order[l] {
                 out.append(.order(level: l, stationary: t))
             }

@@ -9,6 +9,8 @@ struct MapperSearch {
     let top: Int
     /// Levels with a spatial fanout, outermost first.
     let spatialLevels: [Int]
+    /// Whether any level carries mapping constraints.
+    let isConstrained: Bool
 
     init(problem: LoopProblem, arch: Architecture, rng: SplitMix64) {
         self.problem = problem
@@ -16,6 +18,23 @@ struct MapperSearch {
         self.rng = rng
         top = arch.levels.count - 1
         spatialLevels = arch.levels.indices.reversed().filter { arch.levels[$0].fanout > 1 }
+        isConstrained = arch.levels.contains { !$0.constraints.isNone }
+    }
+
+    /// Whether level `l` may hold a temporal loop over `d`.
+    func allowsTime(_ l: Int, _ d: ProblemDimension) -> Bool {
+        !arch.levels[l].constraints.temporalForbidden.contains(d)
+    }
+
+    /// The largest factor `d` may still take in level `s`'s fanout.
+    func spatialRoom(_ s: Int, _ d: ProblemDimension, _ spatial: LoopExtents) -> Int {
+        arch.levels[s].constraints.spatialRoom(for: d, in: spatial, level: arch.levels[s])
+    }
+
+    /// The nearest level at or above `l` that may hold a temporal `d` loop
+    /// (main memory when every level forbids it).
+    func timeLevel(atOrAbove l: Int, for d: ProblemDimension) -> Int {
+        (l...top).first { allowsTime($0, d) } ?? top
     }
 
     /// Loop order that keeps `t` stationary: its irrelevant dimensions innermost.
@@ -58,13 +77,13 @@ struct MapperSearch {
                 next.append((used, spatial))
                 let dims = ProblemDimension.allCases.filter { remaining[$0] > 1 }
                 for (i, d1) in dims.enumerated() {
-                    let f1 = MapperSearch.largestDivisor(of: remaining[d1], atMost: arch.levels[s].fanout)
+                    let f1 = MapperSearch.largestDivisor(of: remaining[d1], atMost: spatialRoom(s, d1, spatial[s]))
                     guard f1 > 1 else { continue }
                     var one = spatial
                     one[s][d1] = f1
                     next.append((used * f1, one))
                     for d2 in dims[(i + 1)...] {
-                        let f2 = MapperSearch.largestDivisor(of: remaining[d2], atMost: arch.levels[s].fanout / f1)
+                        let f2 = MapperSearch.largestDivisor(of: remaining[d2], atMost: spatialRoom(s, d2, one[s]))
                         guard f2 > 1 else { continue }
                         var two = one
                         two[s][d2] = f2
@@ -86,12 +105,12 @@ struct MapperSearch {
             for t in [DataTensor.weights, .outputs, .inputs] {
                 let order = MapperSearch.order(stationary: t)
                 var m = Mapping(temporal: [LoopExtents](repeating: .ones, count: top + 1), spatial: spatial,
-                                order: [[ProblemDimension]](repeating: order, count: top + 1))
+                                order: arch.levels.map { $0.constraints.order ?? order })
                 var remaining = problem.bounds
                 for l in spatial.indices { remaining /= spatial[l] }
                 m.temporal[top] = remaining
                 for l in 0..<top {
-                    for d in order.reversed() {
+                    for d in m.order[l].reversed() where allowsTime(l, d) {
                         for f in MapperSearch.primeFactors(m.temporal[top][d]) {
                             var trial = m
                             trial.temporal[top][d] /= f
@@ -118,24 +137,24 @@ struct MapperSearch {
         var spatial = [LoopExtents](repeating: .ones, count: top + 1)
         var remaining = problem.bounds
         for s in spatialLevels {
-            var fanout = arch.levels[s].fanout
-            for d in ProblemDimension.allCases.shuffled(using: &rng) where remaining[d] > 1 && fanout > 1 {
-                guard rng.next() % 10 < 7 else { continue }
-                let divisors = (1...min(remaining[d], fanout)).filter { remaining[d] % $0 == 0 }
+            for d in ProblemDimension.allCases.shuffled(using: &rng) where remaining[d] > 1 {
+                let room = spatialRoom(s, d, spatial[s])
+                guard room > 1, rng.next() % 10 < 7 else { continue }
+                let divisors = (1...min(remaining[d], room)).filter { remaining[d] % $0 == 0 }
                 let f = rng.next() % 2 == 0 ? divisors.last! : divisors[Int(rng.next() % UInt64(divisors.count))]
                 spatial[s][d] = f
                 remaining[d] /= f
-                fanout /= f
             }
         }
         var temporal = [LoopExtents](repeating: .ones, count: top + 1)
         for d in ProblemDimension.allCases {
+            let levels = (0...top).filter { allowsTime($0, d) }
             for f in MapperSearch.primeFactors(remaining[d]) {
-                temporal[Int(rng.next() % UInt64(top + 1))][d] *= f
+                temporal[levels.isEmpty ? top : levels[Int(rng.next() % UInt64(levels.count))]][d] *= f
             }
         }
         var order: [[ProblemDimension]] = []
-        for _ in 0...top { order.append(randomOrder()) }
+        for l in 0...top { order.append(arch.levels[l].constraints.order ?? randomOrder()) }
         return Mapping(temporal: temporal, spatial: spatial, order: order)
     }
 
@@ -184,6 +203,39 @@ struct MapperSearch {
 
     // MARK: Repair
 
+    /// The mapping moved into the levels' constraints: forbidden temporal
+    /// factors go out to the nearest level that allows them; forbidden or
+    /// overflowing spatial factors become temporal loops at or above their
+    /// level; fixed permutations replace the orders. Nil when a spatial
+    /// factor has nowhere to go.
+    func constrained(_ mapping: Mapping) -> Mapping? {
+        guard isConstrained else { return mapping }
+        var m = mapping
+        for l in 0...top {
+            let c = arch.levels[l].constraints
+            if let order = c.order { m.order[l] = order }
+            for d in ProblemDimension.allCases {
+                if m.temporal[l][d] > 1 && !allowsTime(l, d) {
+                    m.temporal[timeLevel(atOrAbove: l, for: d)][d] *= m.temporal[l][d]
+                    m.temporal[l][d] = 1
+                }
+                if m.spatial[l][d] > 1 && c.spatialForbidden.contains(d) {
+                    m.temporal[timeLevel(atOrAbove: l, for: d)][d] *= m.spatial[l][d]
+                    m.spatial[l][d] = 1
+                }
+            }
+            // Shrink spatial factors until the mesh holds them.
+            while c.violation(temporal: .ones, spatial: m.spatial[l], order: [], level: arch.levels[l]) != nil {
+                guard let d = ProblemDimension.allCases.filter({ m.spatial[l][$0] > 1 }).max(by: { m.spatial[l][$0] < m.spatial[l][$1] })
+                else { return nil }
+                let f = MapperSearch.primeFactors(m.spatial[l][d]).first!
+                m.spatial[l][d] /= f
+                m.temporal[timeLevel(atOrAbove: l, for: d)][d] *= f
+            }
+        }
+        return m
+    }
+
     /// Moves temporal factors outward until every level's tile fits, evicting
     /// dimensions the level's tensors depend on from the highest level that
     /// has one. Nil when spatial factors alone overflow a level.
@@ -206,7 +258,7 @@ struct MapperSearch {
                 guard let (v, d) = victim else { return nil }
                 let f = MapperSearch.primeFactors(m.temporal[v][d]).first!
                 m.temporal[v][d] /= f
-                m.temporal[l + 1][d] *= f
+                m.temporal[timeLevel(atOrAbove: l + 1, for: d)][d] *= f
                 tile[d] /= f
             }
         }

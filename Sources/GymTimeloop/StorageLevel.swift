@@ -21,9 +21,12 @@ public enum StorageClass: String, CaseIterable, Sendable, Hashable {
 ///
 /// Capacity is `depth` rows of `blockSize` words; an access moves one row, so
 /// the energy per word is the per-access energy divided by `blockSize`
-/// (full rows assumed). Bandwidths are words per cycle per instance. `fanout`
-/// is how many instances of the level below each instance feeds (the spatial
-/// array); the MACs sit below level 0.
+/// (full rows assumed). In Timeloop's terms a row is `width` bits and a word
+/// `datawidth` bits, so `blockSize` = width / datawidth: a 16-bit-wide
+/// scratchpad of 8-bit words serves two words per access, a 64-bit DRAM
+/// eight (docs/references.md §3). Bandwidths are words per cycle per
+/// instance. `fanout` is how many instances of the level below each instance
+/// feeds (the spatial array, `meshX` wide); the MACs sit below level 0.
 public struct StorageLevel: Sendable, Hashable {
     public var name: String
     public var storageClass: StorageClass
@@ -37,6 +40,10 @@ public struct StorageLevel: Sendable, Hashable {
     /// Tensors this level stores; the others bypass it.
     public var keeps: Set<DataTensor>
     public var fanout: Int
+    /// Columns of the fanout array; rows = fanout / meshX.
+    public var meshX: Int
+    /// What mappings may place at this level.
+    public var constraints: LevelConstraints
     /// Energy of one access (one row of `blockSize` words), pJ.
     public var readEnergyPJ: Double
     public var writeEnergyPJ: Double
@@ -47,8 +54,8 @@ public struct StorageLevel: Sendable, Hashable {
 
     public init(name: String, storageClass: StorageClass, depth: Int?, blockSize: Int = 1, wordBits: Int = 16,
                 banks: Int = 1, readBandwidth: Double = .infinity, writeBandwidth: Double = .infinity,
-                keeps: Set<DataTensor>, fanout: Int = 1, readEnergyPJ: Double, writeEnergyPJ: Double,
-                leakagePJPerCycle: Double = 0, areaUM2: Double = 0) {
+                keeps: Set<DataTensor>, fanout: Int = 1, meshX: Int? = nil, constraints: LevelConstraints = .none,
+                readEnergyPJ: Double, writeEnergyPJ: Double, leakagePJPerCycle: Double = 0, areaUM2: Double = 0) {
         self.name = name
         self.storageClass = storageClass
         self.depth = depth
@@ -59,6 +66,8 @@ public struct StorageLevel: Sendable, Hashable {
         self.writeBandwidth = writeBandwidth
         self.keeps = keeps
         self.fanout = fanout
+        self.meshX = meshX ?? fanout
+        self.constraints = constraints
         self.readEnergyPJ = readEnergyPJ
         self.writeEnergyPJ = writeEnergyPJ
         self.leakagePJPerCycle = leakagePJPerCycle
@@ -106,6 +115,9 @@ public struct Architecture: Sendable, Hashable {
         if top.keeps != Set(DataTensor.allCases) { return "the outermost level \(top.name) must keep every tensor" }
         if let bad = levels.first(where: { $0.fanout < 1 || $0.blockSize < 1 || ($0.depth ?? 1) < 1 }) {
             return "level \(bad.name) needs fanout, block size and depth of at least 1"
+        }
+        if let bad = levels.first(where: { $0.meshX < 1 || $0.fanout % $0.meshX != 0 }) {
+            return "level \(bad.name): fanout \(bad.fanout) is not a whole number of rows of mesh_x \(bad.meshX)"
         }
         return nil
     }
