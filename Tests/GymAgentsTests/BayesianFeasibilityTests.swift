@@ -5,7 +5,7 @@ import Testing
 import GymTesting
 
 /// Three 0...9 knobs; the cost falls towards the (9, 9, 9) corner, but the
-/// environment refuses every point whose knobs add up to more than 12 (a
+/// environment refuses every point whose knobs add up to more than 6 (a
 /// hidden constraint: no metrics, a reason), and the objective may bound
 /// `area` (= the first knob) as a metric constraint.
 struct CornerTrapEnvironment: Environment {
@@ -15,7 +15,7 @@ struct CornerTrapEnvironment: Environment {
     let metricSpecs = [MetricSpec("cost", "1", .minimize), MetricSpec("area", "1", .minimize)]
     func evaluate(_ c: Configuration) throws -> Metrics {
         let sum = c.int("a") + c.int("b") + c.int("c")
-        if sum > 12 { return .infeasible("sum \(sum) above 12") }
+        if sum > 6 { return .infeasible("sum \(sum) above 6") }
         return Metrics([Metric("cost", "1", Double(27 - sum)), Metric("area", "1", Double(c.int("a")))])
     }
 }
@@ -41,16 +41,20 @@ private func guidedFeasibleShare(_ feasibility: String, objective: Objective? = 
 @Test func boWithAFeasibilityModelStopsProposingTheRefusedCorner() throws {
     let modelled = try guidedFeasibleShare("model")
     let imputed = try guidedFeasibleShare("impute")
-    print("guided proposals feasible: model \(modelled), impute \(imputed)")
+    let separate = try guidedFeasibleShare("separate")
+    print("guided proposals feasible: model \(modelled), impute \(imputed), separate \(separate)")
     #expect(modelled >= 0.5)
     #expect(modelled > imputed)
 }
 
 @Test func boModelsTheSlackOfAMetricConstraint() throws {
-    // With area ≤ 3 on top of the hidden rule, most guided points must respect both.
+    // area ≤ 1 on top of the hidden rule: a metric constraint the slack GP learns.
     let objective = Objective(kind: .minimize, terms: [.init(metric: "cost", direction: .minimize, value: 1)],
-                              constraints: [.init(metric: "area", atMost: 3, atLeast: nil)])
-    #expect(try guidedFeasibleShare("model", objective: objective) >= 0.5)
+                              constraints: [.init(metric: "area", atMost: 1, atLeast: nil)])
+    let modelled = try guidedFeasibleShare("model", objective: objective)
+    print("with area <= 1, guided proposals feasible: model \(modelled)")
+    // 49 of the 1,000 points are feasible: a uniform draw is, 4.9% of the time.
+    #expect(modelled >= 0.2)
 }
 
 @Test func boNeverProposesAPointThatBreaksAKnownConstraint() throws {

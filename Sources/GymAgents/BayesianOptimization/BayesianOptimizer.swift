@@ -80,7 +80,7 @@ struct BayesianOptimizer: Agent {
             try Check.atLeast("max_observations", maxObservations, 2, atMost: 20_000)  // the GP holds an n×n matrix
             try Check.atLeast("fit_observations", fitObservations, 2, atMost: 20_000)
             try Check.oneOf("liar", liar, ["min", "mean", "max"])
-            try Check.oneOf("feasibility", feasibility, ["model", "impute"])
+            try Check.oneOf("feasibility", feasibility, ["model", "separate", "impute"])
             try Check.atLeast("iterations", iterations, 0)
         }
     }
@@ -197,7 +197,7 @@ struct BayesianOptimizer: Agent {
     func trainingSet() -> (x: [[Double]], y: [Double])? {
         let feasible = observed.compactMap(\.reward)
         guard let worst = feasible.min() else { return nil }
-        let rows = hyperparameters.feasibility == "impute" ? Array(observed.indices)
+        let rows = hyperparameters.feasibility != "separate" ? Array(observed.indices)
             : observed.indices.filter { observed[$0].reward != nil }
         let ys = rows.map { observed[$0].reward ?? worst }
         let kept = BayesianOptimizer.capped(ys, hyperparameters.maxObservations)
@@ -225,7 +225,7 @@ struct BayesianOptimizer: Agent {
     /// trivial with `feasibility: impute` or while nothing was infeasible.
     mutating func feasibilityModel() -> FeasibilityModel {
         var model = FeasibilityModel()
-        guard hyperparameters.feasibility == "model" else { return model }
+        guard hyperparameters.feasibility != "impute" else { return model }
         let n = observed.count
         let cap = hyperparameters.maxObservations
         if observed.contains(where: { !$0.feasibility.accepted }) {
