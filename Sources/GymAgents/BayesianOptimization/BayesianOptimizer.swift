@@ -17,20 +17,23 @@ import GymNumerics
 ///   Hyperparameters are fitted on at most `fit_observations` of those points
 ///   (by the same rule): each likelihood evaluation costs O(n³), the
 ///   conditioning on all points only one Cholesky factorisation.
-/// - Constraints (`feasibility: model`, the default), as in Gardner et al.
+/// - Constraints (`feasibility: model`, the default), after Gardner et al.
 ///   2014, Optuna's constrained GP sampler and BaCO (docs/references.md §6):
-///   the reward GP is fitted on feasible trials only, and a
-///   `FeasibilityModel` gives the probability that a candidate is feasible —
-///   a GP on ±1 labels through a probit link for **hidden** constraints (the
-///   environment refused the point, with a reason and maybe no metrics), and
-///   a GP on the normalised slack of each objective constraint on a metric
-///   (`constraints: {area_mm2: {max: 6}}`), `P = Φ(μ/σ)`. The acquisition is
-///   multiplied by that probability (log-EI + log P; EI × P; UCB candidates
-///   ranked by P first when P < ½). Before any feasible trial the agent
-///   maximises P alone. **Known** constraints (the design space's own, which
-///   need no evaluation) filter every candidate before it is scored.
-///   `feasibility: impute` restores the old rule: infeasible trials take the
-///   worst feasible reward seen, in the reward GP.
+///   a `FeasibilityModel` gives the probability that a candidate is
+///   feasible — a GP on ±1 labels through a probit link for **hidden**
+///   constraints (the environment refused the point, with a reason and maybe
+///   no metrics), and a GP on the normalised slack of each objective
+///   constraint on a metric (`constraints: {area_mm2: {max: 6}}`),
+///   `P = Φ(μ/σ)`. The acquisition is multiplied by that probability
+///   (log-EI + log P; EI × P; UCB shifted to be non-negative, × P). Before any
+///   feasible trial the agent maximises P alone. The reward GP still sees
+///   infeasible trials imputed with the worst feasible reward seen (on small
+///   feasible regions this measured better than fitting it on feasible
+///   trials only, which `feasibility: separate` does, as Optuna and Gardner
+///   et al.). `feasibility: impute` is the imputation alone, without P.
+///   **Known** constraints (the design space's own, checked without
+///   evaluating) filter every candidate before it is scored, and the initial
+///   design.
 /// - Acquisition (`log-ei`, `ei`, `ucb`) is maximised over `candidates`
 ///   uniform points plus the neighbours of the best observations, then by
 ///   hill climbing over neighbourhoods (the moves of `DesignSpace.neighbours`)
@@ -102,7 +105,7 @@ struct BayesianOptimizer: Agent {
                HyperparameterDoc("max_observations", "500", "training-set cap: best half + most recent"),
                HyperparameterDoc("fit_observations", "100", "points used to fit hyperparameters (same rule), the O(n³) part"),
                HyperparameterDoc("liar", "min", "constant-liar value: min, mean or max observed reward"),
-               HyperparameterDoc("feasibility", "model", "model: GP feasibility model x acquisition; impute: infeasible = worst reward"),
+               HyperparameterDoc("feasibility", "model", "model: acquisition x P(feasible) (GP classifier + constraint-slack GPs), infeasible imputed in the reward GP; separate: reward GP on feasible trials only; impute: no feasibility model"),
                HyperparameterDoc("iterations", "0", "stop after this many GP-guided asks (0: until the budget ends)")]
     ) { h, context in
         try h.validate()
