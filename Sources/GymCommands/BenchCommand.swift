@@ -10,7 +10,7 @@ import GymStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure DSEGym's speed.",
-        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self, AgentBench.self, ProxyBench.self])
+        subcommands: [StoreBench.self, CampaignBench.self, EnvironmentBench.self, MergeBench.self, AgentBench.self, SuggestionBench.self, ProxyBench.self])
 }
 
 /// Wall-clock seconds of `body`.
@@ -219,5 +219,68 @@ struct AgentBench: ParsableCommand {
         say(String(format: "agent %@: %d trials, %.2f µs per trial in ask + tell (%.3f s of %.3f s total)",
                    reference.kind.name, outcome.totalTrials, runner.agentSeconds / Double(max(1, outcome.totalTrials)) * 1e6,
                    runner.agentSeconds, outcome.seconds))
+    }
+}
+
+/// Median seconds per suggestion of an agent once it holds N observations:
+/// the agent runs its own campaign (evaluations untimed, no store) and the
+/// asks made while it held N ..< N + window trials are timed.
+struct SuggestionBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggestion",
+        abstract: "Median time per suggestion (ask ÷ points asked) at given numbers of observed trials.")
+
+    @Option(help: "Agent name or preset.")
+    var agent: String = "bo"
+
+    @Option(help: "Environment spec whose space the agent searches and whose model gives the trials.")
+    var env: String = "environments/synthetic-hartmann6.yaml"
+
+    @Option(help: "Comma-separated observation counts to measure at.")
+    var at: String = "100,1000"
+
+    @Option(help: "Trials over which the asks are timed, from each count on.")
+    var window: Int = 20
+
+    @Option(help: "Seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let points = at.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+        guard !points.isEmpty, points.allSatisfy({ $0 >= 0 }) else {
+            throw ValidationError("--at: expected comma-separated non-negative counts, e.g. 100,1000; got '\(at)'")
+        }
+        guard window >= 1 else { throw ValidationError("--window: expected at least 1, got \(window)") }
+        let loader = try EnvironmentLoader(path: env)
+        let reference = try AgentReference(agent)
+        let end = points.last! + window
+        let context = AgentContext(designSpace: loader.environment.designSpace, objective: loader.objective,
+                                   seed: seed, budget: end)
+        var made = try reference.kind.make(reference.hyperparameters, context).agent
+        var timed = [Int: [Double]]()
+        var index = 0, batch = 0
+        while index < end {
+            var asked: [Configuration] = []
+            let seconds = measure { asked = made.ask(min(made.batchSize, end - index)) }
+            guard !asked.isEmpty else { break }
+            if let p = points.last(where: { $0 <= index }), index < p + window {
+                timed[p, default: []].append(seconds / Double(asked.count))
+            }
+            let trials = try asked.map { c -> Trial in
+                defer { index += 1 }
+                let metrics = try loader.environment.evaluate(c)
+                let (reward, reason) = loader.objective.score(metrics)
+                return Trial(index: index, batch: batch, configuration: c, metrics: metrics, reward: reward,
+                             reason: reason, cacheHit: false, evalSeconds: 0)
+            }
+            batch += 1
+            made.tell(trials)
+        }
+        for p in points {
+            guard let s = timed[p], !s.isEmpty else { say("at \(p) trials: no ask timed (the agent stopped)"); continue }
+            let median = s.sorted()[s.count / 2]
+            say(String(format: "agent %@ at %d trials: median %.2f ms per suggestion over %d asks",
+                       reference.kind.name, p, median * 1e3, s.count))
+        }
     }
 }

@@ -26,6 +26,19 @@ enum Acquisition {
         }
     }
 
+    /// Score of a posterior times the probability of feasibility `exp(logFeasible)`:
+    /// log-EI + log P, EI × P, and for UCB `P · max(0, UCB − floor)` with
+    /// `floor` the worst reward observed (UCB shifted to be non-negative).
+    func score(mean: Double, variance: Double, best: Double, floor: Double, logFeasible: Double) -> Double {
+        guard logFeasible < 0 else { return score(mean: mean, variance: variance, best: best) }
+        let plain = score(mean: mean, variance: variance, best: best)
+        switch self {
+        case .logExpectedImprovement: return plain + logFeasible
+        case .expectedImprovement: return plain * exp(logFeasible)
+        case .upperConfidenceBound: return max(0, plain - floor) * exp(logFeasible) + floor
+        }
+    }
+
     static func phi(_ z: Double) -> Double { exp(-0.5 * z * z) / (2 * Double.pi).squareRoot() }
     static func bigPhi(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 

@@ -2,10 +2,25 @@ import GymCore
 import GymNumerics
 
 /// Choosing the next points: acquisition maximisation over the discrete
-/// space (random candidates + hill climbing), constant liar for batches.
+/// space (random candidates + hill climbing), constant liar for batches,
+/// each score multiplied by the probability of feasibility.
 extension BayesianOptimizer {
     mutating func guided(_ count: Int, excluding already: Set<[Int]>) -> [[Int]] {
-        guard let data = trainingSet() else { return (0..<count).map { _ in randomGenes() } }
+        let feasibility = feasibilityModel()
+        guard let data = trainingSet() else {
+            // No feasible trial yet: uniform points, or the likeliest-feasible
+            // ones once the feasibility model has something to say.
+            guard !feasibility.isTrivial else { return (0..<count).map { _ in randomGenes() } }
+            var taken = seen.union(already)
+            var picks: [[Int]] = []
+            let coding = coding
+            for _ in 0..<count {
+                let pick = maximise({ feasibility.logProbability($0.map(coding.gpInput)) }, avoiding: taken) ?? randomGenes()
+                picks.append(pick)
+                taken.insert(pick)
+            }
+            return picks
+        }
         var gp = surrogate(data)
         let acquisition = Acquisition(name: hyperparameters.acquisition, beta: hyperparameters.ucbBeta)
         let lie: Double
@@ -14,11 +29,20 @@ extension BayesianOptimizer {
         case "mean": lie = data.y.reduce(0, +) / Double(data.y.count)
         default: lie = data.y.min()!
         }
+        let floor = data.y.min()!
         var taken = seen.union(already)
         var picks: [[Int]] = []
+        let coding = coding
         for _ in 0..<count {
             let best = gp.originalTargets.max() ?? 0
-            let pick = maximise(acquisition, gp, best: best, avoiding: taken) ?? randomGenes()
+            let model = gp
+            let pick = maximise({ points in
+                let x = points.map(coding.gpInput)
+                let logP = feasibility.logProbability(x)
+                return zip(model.predict(x), logP).map {
+                    acquisition.score(mean: $0.0.mean, variance: $0.0.variance, best: best, floor: floor, logFeasible: $0.1)
+                }
+            }, avoiding: taken) ?? randomGenes()
             picks.append(pick)
             taken.insert(pick)
             gp = gp.adding(input(pick), target: lie)
@@ -26,14 +50,13 @@ extension BayesianOptimizer {
         return picks
     }
 
-    /// The untaken gene vector with the highest acquisition found, or nil when
-    /// every candidate was taken.
-    private mutating func maximise(_ acquisition: Acquisition, _ gp: GaussianProcess, best: Double,
-                                   avoiding taken: Set<[Int]>) -> [Int]? {
+    /// The untaken, admissible gene vector with the highest `scores` found,
+    /// or nil when every candidate was taken.
+    private mutating func maximise(_ scores: ([[Int]]) -> [Double], avoiding taken: Set<[Int]>) -> [Int]? {
         var pool: [[Int]] = []
         var inPool: Set<[Int]> = []
         func offer(_ g: [Int]) {
-            if !taken.contains(g), inPool.insert(g).inserted { pool.append(g) }
+            if !taken.contains(g), admissible(g), inPool.insert(g).inserted { pool.append(g) }
         }
         for _ in 0..<hyperparameters.candidates { offer(randomGenes()) }
         // Neighbours of the best observations: where improvement is likeliest.
@@ -42,16 +65,13 @@ extension BayesianOptimizer {
         for o in ranked.prefix(3) { for g in neighbours(o.element.genes) { offer(g) } }
         guard !pool.isEmpty else { return nil }
 
-        func scores(_ points: [[Int]]) -> [Double] {
-            gp.predict(points.map(input)).map { acquisition.score(mean: $0.mean, variance: $0.variance, best: best) }
-        }
         let poolScores = scores(pool)
         let order = pool.indices.sorted { poolScores[$0] != poolScores[$1] ? poolScores[$0] > poolScores[$1] : $0 < $1 }
         var champion = (genes: pool[order[0]], score: poolScores[order[0]])
         for start in order.prefix(hyperparameters.localSearchStarts) {
             var current = (genes: pool[start], score: poolScores[start])
             for _ in 0..<hyperparameters.localSearchSteps {
-                let moves = neighbours(current.genes).filter { !taken.contains($0) }
+                let moves = neighbours(current.genes).filter { !taken.contains($0) && admissible($0) }
                 guard !moves.isEmpty else { break }
                 let s = scores(moves)
                 let i = s.indices.max { s[$0] != s[$1] ? s[$0] < s[$1] : $0 > $1 }!

@@ -42,6 +42,18 @@ struct IndexCoding: Sendable {
     }
 }
 
+extension IndexCoding {
+    /// Input of the GP surrogates: unit coordinates for ordered parameters,
+    /// the choice index for categoricals (the Hamming kernel compares them).
+    func gpInput(_ genes: [Int]) -> [Double] {
+        var x = [Double](repeating: 0, count: genes.count)
+        for d in genes.indices {
+            x[d] = categorical[d] ? Double(genes[d]) : (levels[d] > 1 ? Double(genes[d]) / Double(levels[d] - 1) : 0)
+        }
+        return x
+    }
+}
+
 extension SplitMix64 {
     /// A uniform integer in `0..<n` (n ≥ 1).
     mutating func index(below n: Int) -> Int { Int(next() % UInt64(n)) }

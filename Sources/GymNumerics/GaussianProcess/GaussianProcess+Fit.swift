@@ -24,15 +24,17 @@ extension GaussianProcess {
     ///   - restarts: total optimiser runs: the warm start plus `restarts − 1` random starts.
     ///   - maxIterations: BFGS iterations per run.
     ///   - seed: seeds the random restarts.
+    ///   - standardise: false to take the targets as they are (see `init`).
     public static func fit(inputs: [[Double]], targets: [Double], categorical: [Bool],
                            start: Hyperparameters? = nil, restarts: Int = 2, maxIterations: Int = 50,
-                           seed: UInt64 = 0) -> GaussianProcess {
+                           seed: UInt64 = 0, standardise: Bool = true) -> GaussianProcess {
         let dims = categorical.count
         let initial = start ?? .initial(dimensions: dims)
         guard inputs.count >= 2 else {
-            return GaussianProcess(inputs: inputs, targets: targets, categorical: categorical, hyperparameters: initial)
+            return GaussianProcess(inputs: inputs, targets: targets, categorical: categorical, hyperparameters: initial,
+                                   standardise: standardise)
         }
-        let (mean, scale) = standardisation(targets)
+        let (mean, scale) = standardise ? standardisation(targets) : (0, 1)
         let x = inputs.flatMap { $0 }, y = targets.map { ($0 - mean) / scale }
         let boxes = [signalBox] + [ClosedRange<Double>](repeating: lengthBox, count: dims) + [noiseBox]
         let priors = [signalPrior] + [(mean: Double, sd: Double)](repeating: lengthPrior, count: dims) + [noisePrior]
@@ -49,7 +51,7 @@ extension GaussianProcess {
             if value < best.value { best = (value, problem.constrained(u)) }
         }
         return GaussianProcess(inputs: inputs, targets: targets, categorical: categorical,
-                               hyperparameters: Hyperparameters(vector: best.theta))
+                               hyperparameters: Hyperparameters(vector: best.theta), standardise: standardise)
     }
 }
 

@@ -57,6 +57,8 @@ public struct GaussianProcess: Sendable {
     /// Mean and scale used to standardise the targets.
     public let targetMean: Double
     public let targetScale: Double
+    /// False when the targets were taken as they are (`init(…standardise:)`).
+    public let standardised: Bool
     /// Training inputs, row-major n × D.
     private(set) var inputs: [Double]
     /// Standardised targets.
@@ -69,16 +71,20 @@ public struct GaussianProcess: Sendable {
     /// Conditions the GP on data with fixed hyperparameters. When the
     /// covariance is not numerically positive definite the noise variance is
     /// raised tenfold (up to 8 times) until it is; `hyperparameters` reports
-    /// the value used.
-    public init(inputs: [[Double]], targets: [Double], categorical: [Bool], hyperparameters: Hyperparameters) {
+    /// the value used. With `standardise` false the targets are taken as they
+    /// are (prior mean 0, unit scale): the right choice for ±1 labels, whose
+    /// prior far from the data should be "undecided" (0), not the label mean.
+    public init(inputs: [[Double]], targets: [Double], categorical: [Bool], hyperparameters: Hyperparameters,
+                standardise: Bool = true) {
         precondition(inputs.count == targets.count, "one target per input")
         precondition(hyperparameters.logLengthscales.count == categorical.count, "one lengthscale per input")
         self.categorical = categorical
         count = inputs.count
         self.inputs = inputs.flatMap { $0 }
-        let (mean, scale) = GaussianProcess.standardisation(targets)
+        let (mean, scale) = standardise ? GaussianProcess.standardisation(targets) : (0, 1)
         targetMean = mean
         targetScale = scale
+        standardised = standardise
         self.targets = targets.map { ($0 - mean) / scale }
         self.hyperparameters = hyperparameters
         cholesky = []
@@ -145,7 +151,7 @@ public struct GaussianProcess: Sendable {
         guard diagonal > 1e-10 else {
             // Numerically a repeat of a training input: refactorise from scratch.
             return GaussianProcess(inputs: rows + [x], targets: originalTargets + [target], categorical: categorical,
-                                   hyperparameters: hyperparameters)
+                                   hyperparameters: hyperparameters, standardise: standardised)
         }
         var grown = [Double](repeating: 0, count: n1 * n1)
         for i in 0..<n { for j in 0...i { grown[i * n1 + j] = cholesky[i * n + j] } }
