@@ -1,3 +1,5 @@
+import GymCore
+
 /// A cycle-accurate DRAMSys-style channel controller (docs/references.md §4),
 /// composed of the components its configuration names (`ControllerRegistry`):
 /// the arbiter (`RequestArbiter`), the scheduler's request buffer
@@ -48,8 +50,22 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         log.reserveCapacity(requests.count * 3)   // ACT, column and PRE for a row miss
     }
 
-    mutating func run() -> ChannelOutcome {
+    /// Passes between two polls of the cancellation flag (a poll takes a
+    /// lock; a pass takes tens of nanoseconds).
+    static var passesPerPoll: Int { 4096 }
+
+    /// Runs to the last response, or until `cancellation` is raised (then
+    /// the outcome is incomplete and the caller discards it).
+    mutating func run(cancellation: Cancellation? = nil) -> ChannelOutcome {
+        var untilPoll = ChannelSimulator.passesPerPoll
         while served < requests.count {
+            if let cancellation {
+                untilPoll -= 1
+                if untilPoll == 0 {
+                    if cancellation.isRaised { return outcome(completed: false) }
+                    untilPoll = ChannelSimulator.passesPerPoll
+                }
+            }
             refresh.accrue(upTo: now, powerDown)
             arbiter.retire(upTo: now)
             admit()
