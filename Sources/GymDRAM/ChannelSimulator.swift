@@ -31,6 +31,12 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     /// Per request: whether it needed its own ACT.
     var activated: [Bool]
     var log: [IssuedCommand] = []
+    /// Idle skipping (`ChannelSimulator+IdleSkip`): whether it is on, the
+    /// idle states seen since the controller last had work, and the
+    /// repeats logged so far.
+    let skipsIdle: Bool
+    var idleStates: [[Int]: IdleMark] = [:]
+    var repeats: [CommandRepeat] = []
 
     init(spec: MemSpec, config: ControllerConfiguration, requests: [ChannelRequest], scheduler: Scheduler) {
         self.requests = requests
@@ -48,6 +54,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         responses = ResponseQueue(config.responseQueue.rule, arbiter: config.arbiter.rule, requests: requests.count)
         activated = Array(repeating: false, count: requests.count)
         log.reserveCapacity(requests.count * 3)   // ACT, column and PRE for a row miss
+        skipsIdle = config.skipsIdleStretches && config.refreshPolicy.scheme != nil && !powerDown.powersDownIdleRanks
     }
 
     /// Passes between two polls of the cancellation flag (a poll takes a
@@ -66,6 +73,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
                     untilPoll = ChannelSimulator.passesPerPoll
                 }
             }
+            if skipsIdle { skipIdleStretch() }
             refresh.accrue(upTo: now, powerDown)
             arbiter.retire(upTo: now)
             admit()
@@ -90,7 +98,8 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         let latencies = zip(release, requests).map { $0 >= 0 ? $0 - $1.arrival : -1 }
         let inController = zip(release, arbiter.forwarded).map { $0 >= 0 && $1 >= 0 ? $0 - $1 : -1 }
         return ChannelOutcome(commands: log, endCycle: release.max() ?? 0, latencies: latencies,
-                              controllerLatencies: inController, activated: activated, completed: completed)
+                              controllerLatencies: inController, activated: activated, completed: completed,
+                              repeats: repeats)
     }
 
     /// Moves the requests the arbiter forwards into the request buffer.
