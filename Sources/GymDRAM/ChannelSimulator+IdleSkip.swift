@@ -56,13 +56,14 @@ extension ChannelSimulator {
     /// The next arrival, when the controller idles until it and it is far:
     /// nothing buffered or waiting for a release, every bank closed and every
     /// rank awake, refresh running on its own.
+    @inline(__always)
     private func idleUntil() -> Int? {
+        // The arrival first: on a busy trace it is near, and this is the one
+        // test every pass pays.
+        let arrival = arbiter.nextArrival(requests, after: now)
+        guard arrival != Int.max, arrival - now > idleGapWorthSkipping else { return nil }
         guard refresh.runsUnattended, !arbiter.hasPendingReleases, banks.allBanksClosed else { return nil }
         for r in 0..<ranks where !buffer.isIdle(rank: r) || !powerDown.acceptsBankCommands(rank: r) { return nil }
-        let arrival = arbiter.nextArrival(requests, after: now)
-        // Long enough to find the period (a full rotation of refresh targets) and skip some.
-        let worthIt = 4 * refresh.interval * max(1, refresh.spec.organisation.banks)
-        guard arrival != Int.max, arrival - now > worthIt else { return nil }
         return arrival
     }
 

@@ -35,6 +35,9 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     /// idle states seen since the controller last had work, and the
     /// repeats logged so far.
     let skipsIdle: Bool
+    /// Gaps shorter than this are stepped: four full rotations of refresh
+    /// targets (enough to find the period and skip some of it).
+    let idleGapWorthSkipping: Int
     var idleStates: [[Int]: IdleMark] = [:]
     var repeats: [CommandRepeat] = []
 
@@ -55,6 +58,7 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         activated = Array(repeating: false, count: requests.count)
         log.reserveCapacity(requests.count * 3)   // ACT, column and PRE for a row miss
         skipsIdle = config.skipsIdleStretches && config.refreshPolicy.scheme != nil && !powerDown.powersDownIdleRanks
+        idleGapWorthSkipping = refresh.interval == Int.max ? Int.max : 4 * refresh.interval * max(1, o.banks)
     }
 
     /// Passes between two polls of the cancellation flag (a poll takes a

@@ -1,4 +1,5 @@
 import Foundation
+import GymStore
 import Testing
 
 /// Issue 20: SIGTERM inside one long evaluation (a DRAM simulation of many
@@ -31,12 +32,15 @@ struct LongEvaluationSignalTests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // The database appears once the spec has loaded and the campaign is
-        // registered; a second later the first simulation is under way.
+        // The campaign is registered once the spec has loaded; the signal
+        // trap is set right after, and a second later the first simulation
+        // is under way. (A signal before the trap would kill the process, or
+        // be lost if the test runner left SIGTERM ignored for its children.)
         var waited = 0.0
-        while !FileManager.default.fileExists(atPath: db), process.isRunning, waited < 120 {
-            Thread.sleep(forTimeInterval: 0.05)
-            waited += 0.05
+        while process.isRunning, waited < 180,
+              (try? TrialStore.openReadOnly(db).campaign(named: "long")) == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 0.1
         }
         Thread.sleep(forTimeInterval: 1)
         try #require(process.isRunning, "the evaluation ended before the signal: make the trace longer")
