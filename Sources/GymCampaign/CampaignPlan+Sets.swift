@@ -11,7 +11,7 @@ extension CampaignPlan {
     /// agent's campaigns (`<label>/<name>/s<seed>`) are not run: they must
     /// already be logged through `dsegym serve`.
     public static func comparison(env: String, agents: String, seeds: Int, trials: Int, database: String, label: String) throws -> CampaignPlan {
-        guard seeds >= 1 else { throw SpecError(key: "--seeds", "must be at least 1") }
+        try RunBounds.check("--seeds", seeds, RunBounds.seeds)
         var references: [(String, AgentReference)] = []
         for item in agents.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
             let reference = try AgentReference(item)
@@ -37,7 +37,7 @@ extension CampaignPlan {
     /// Every grid setting × seed, named `<label>/<setting>/s<seed>`.
     public static func sweep(env: String, agent: String, grid path: String, seeds: Int, trials: Int, database: String,
                      label: String) throws -> CampaignPlan {
-        guard seeds >= 1 else { throw SpecError(key: "--seeds", "must be at least 1") }
+        try RunBounds.check("--seeds", seeds, RunBounds.seeds)
         let file = try SpecLoader.load(path)
         try file.requireOnly(sweepGridKeys)
         let name = try file.requiredString("agent", allowed: Catalog.current.agentNames)

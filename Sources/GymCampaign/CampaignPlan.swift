@@ -39,8 +39,8 @@ public struct CampaignPlan {
     /// thread, so results never depend on `parallel`). Returns the records in
     /// entry order.
     public func run(parallel: Int, progress: (String) -> Void) throws -> [CampaignRecord] {
-        guard trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
-        guard parallel >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
+        try RunBounds.check("--trials", trials, RunBounds.trials)
+        try RunBounds.check("--jobs", parallel, RunBounds.jobs)
         // Validate every entry before any database work: bad input touches nothing.
         let loader = try validated(runnable: entries.filter { !$0.agent.isExternal })
         try checkExternalCampaigns(fingerprint: loader.environment.fingerprint)

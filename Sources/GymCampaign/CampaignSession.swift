@@ -47,8 +47,9 @@ public struct CampaignSession {
     /// and stopping go to it instead of the terminal's progress line and the
     /// SIGINT/SIGTERM trap (the MCP server's notifications and cancellation).
     public static func run(_ request: Request, observer: Observer? = nil) throws -> Result {
-        guard request.trials >= 1 else { throw SpecError(key: "--trials", "must be at least 1") }
-        guard request.jobs >= 1 else { throw SpecError(key: "--jobs", "must be at least 1") }
+        try RunBounds.check("--trials", request.trials, RunBounds.trials)
+        try RunBounds.check("--jobs", request.jobs, RunBounds.jobs)
+        if let name = request.name { try RunBounds.checkName("--name", name) }
         if let w = request.wallSeconds, !(w.isFinite && w > 0) {
             // Checked here, not when the budget is stored, so that no database is created for it.
             throw SpecError(key: "--wall-seconds", "must be a positive number of seconds")
@@ -73,6 +74,7 @@ public struct CampaignSession {
     }
 
     public static func resume(database: String, name: String, jobs: Int?, stopAfter: Int?, showProgress: Bool = true) throws -> Result {
+        if let jobs { try RunBounds.check("--jobs", jobs, RunBounds.jobs) }
         let store = try TrialStore.openExisting(database)
         guard let record = try store.campaign(named: name) else {
             let names = try store.campaigns().map(\.name)
@@ -97,7 +99,7 @@ public struct CampaignSession {
         let line = ProgressLine(enabled: showProgress && observer == nil)
         let outcome: CampaignOutcome
         do {
-            outcome = try live.run(progress: observer?.progress ?? line.update) {
+            outcome = try live.run(progress: observer?.progress ?? line.update, cancellation: trap?.cancellation) {
                 (trap?.isRaised ?? false) || (observer?.shouldStop() ?? false)
                     || stopAfter.map { live.trialCount >= $0 } ?? false
             }

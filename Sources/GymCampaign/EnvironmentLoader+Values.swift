@@ -7,7 +7,7 @@ extension EnvironmentLoader {
     /// it, with the `--set` error when it is not allowed.
     public func value(of key: String, text: String) throws -> ParameterValue {
         let p = try parameter(key)
-        guard !Self.overflowsInteger(text, p.domain), let v = p.domain.parse(text) else { throw notAllowed(p, text) }
+        guard let v = p.domain.parse(text) else { throw notAllowed(p, text) }
         return v
     }
 
@@ -43,12 +43,5 @@ extension EnvironmentLoader {
 
     private func notAllowed(_ p: Parameter, _ text: String) -> SpecError {
         SpecError(file: spec.source.file, key: p.name, "--set value '\(text)' not allowed; allowed: \(p.domain.allowedDescription)")
-    }
-
-    /// An integer parameter's text beyond `Int`'s range, which `Domain.parse`
-    /// would trap converting: not allowed, whatever the range.
-    private static func overflowsInteger(_ text: String, _ domain: Domain) -> Bool {
-        guard case .integer = domain, let d = Double(text.trimmingCharacters(in: .whitespaces)) else { return false }
-        return !(abs(d) < 0x1p62)
     }
 }

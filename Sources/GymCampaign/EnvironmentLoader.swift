@@ -35,7 +35,11 @@ public struct EnvironmentLoader {
             guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
                 throw SpecError(key: "--set", "'\(item)' is not key=value")
             }
-            pending.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
+            let key = String(item[..<eq]), value = String(item[item.index(after: eq)...])
+            if let earlier = pending.first(where: { $0.0 == key }) {
+                throw SpecError(key: "--set", "'\(key)' is set twice ('\(earlier.1)' and '\(value)'); give each key once")
+            }
+            pending.append((key, value))
         }
         // Settings first (they can change the space, e.g. a workload), then parameters.
         var built = try spec.build(Catalog.current.environments)

@@ -100,9 +100,10 @@ public final class LiveCampaign {
     }
 
     /// Asks, evaluates and tells until the budget, at most `limit` more
-    /// trials, or `shouldStop` (checked between batches). Built-in agents only.
+    /// trials, or `shouldStop` (checked between batches), or `cancellation`
+    /// (also inside a batch, which is then discarded). Built-in agents only.
     public func run(limit: Int? = nil, progress: ((CampaignProgress) -> Void)? = nil,
-                    shouldStop: () -> Bool = { false }) throws -> CampaignOutcome {
+                    cancellation: Cancellation? = nil, shouldStop: () -> Bool = { false }) throws -> CampaignOutcome {
         try checkOpen()
         guard !isExternal else {
             throw CampaignStateError("campaign '\(name)' has an external agent: only its client can run it")
@@ -110,7 +111,7 @@ public final class LiveCampaign {
         guard asked == nil else {
             throw CampaignStateError("campaign '\(name)': the configurations of the last ask are not told yet; tell them first")
         }
-        let outcome = try runner.run(limit: limit, progress: progress, shouldStop: shouldStop)
+        let outcome = try runner.run(limit: limit, progress: progress, cancellation: cancellation, shouldStop: shouldStop)
         if outcome.stop == .budget, remaining > 0 { exhausted = true }
         return outcome
     }

@@ -1,12 +1,14 @@
 import Dispatch
 import Foundation
+import GymCore
 
-/// Turns SIGINT/SIGTERM into a flag the campaign runner checks between
-/// batches, so an interrupted campaign finishes and logs the batch in flight,
-/// commits, and exits cleanly instead of dying mid-write.
+/// Turns SIGINT/SIGTERM into a raised `Cancellation`, which the campaign
+/// runner checks between batches and simulators poll inside one long
+/// evaluation, so an interrupted campaign stops within a second, keeps every
+/// logged batch, discards the one in flight, commits, and exits cleanly
+/// instead of dying mid-write.
 public final class SignalTrap: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+    public let cancellation = Cancellation()
     private var sources: [DispatchSourceSignal] = []
 
     public init(signals: [Int32] = [SIGINT, SIGTERM]) {
@@ -25,15 +27,7 @@ public final class SignalTrap: @unchecked Sendable {
         signal(SIGTERM, SIG_DFL)
     }
 
-    public func raise() {
-        lock.lock()
-        raised = true
-        lock.unlock()
-    }
+    public func raise() { cancellation.raise() }
 
-    public var isRaised: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return raised
-    }
+    public var isRaised: Bool { cancellation.isRaised }
 }

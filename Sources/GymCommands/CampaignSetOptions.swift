@@ -9,13 +9,14 @@ struct CampaignSetOptions: ParsableArguments {
     @Option(help: "Environment spec (YAML).")
     var env: String
 
-    @Option(help: "Seeds per agent or setting (seeds are 1...K).")
+    // Unconditional: "--trials -5" is a number out of range, not a missing value.
+    @Option(parsing: .unconditional, help: "Seeds per agent or setting (seeds are 1...K).")
     var seeds: Int = 10
 
-    @Option(help: "Trial budget per campaign.")
+    @Option(parsing: .unconditional, help: "Trial budget per campaign.")
     var trials: Int = 1000
 
-    @Option(help: "Campaigns run at the same time (results do not depend on it).")
+    @Option(parsing: .unconditional, help: "Campaigns run at the same time (results do not depend on it).")
     var jobs: Int = 1
 
     @OptionGroup var store: StoreOptions

@@ -12,7 +12,8 @@ import GymStore
 ///     2    bad input: a spec, preset, flag or argument (SpecError, usage errors)
 ///     3    the database or another file could not be read or written (StoreError)
 ///     4    a stored campaign cannot be continued as it was started (ResumeConflict)
-///     130  interrupted: the batch in flight was logged, resume continues
+///     130  interrupted: finished batches are logged, one still being
+///          evaluated is discarded whole; resume continues
 enum ExitStatus {
     static let badInput: Int32 = 2
     static let storage: Int32 = 3

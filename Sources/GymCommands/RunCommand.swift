@@ -12,13 +12,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Agent preset (YAML in agents/) or agent name (see `dsegym agents`).")
     var agent: String
 
-    @Option(help: "Trial budget.")
+    // Unconditional: "--trials -5" is a number out of range, not a missing value.
+    @Option(parsing: .unconditional, help: "Trial budget.")
     var trials: Int = 1000
 
     @Option(help: "Seed of the agent's random stream.")
     var seed: UInt64 = 0
 
-    @Option(help: "Worker threads evaluating each batch (results do not depend on it).")
+    @Option(parsing: .unconditional, help: "Worker threads evaluating each batch (results do not depend on it).")
     var jobs: Int = 1
 
     @OptionGroup var store: StoreOptions
@@ -52,7 +53,7 @@ struct ResumeCommand: ParsableCommand {
     @Option(help: "Campaign name.")
     var name: String
 
-    @Option(help: "Worker threads (default: as the campaign was started).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: as the campaign was started).")
     var jobs: Int?
 
     @Option(help: .hidden)

@@ -71,10 +71,11 @@ public final class CampaignRunner {
 
     /// One step: evaluates `configurations` as one batch, logs them, then
     /// tells the agent. If evaluation or logging throws, nothing is counted
-    /// and the agent is not told, so the same batch may be told again.
+    /// and the agent is not told, so the same batch may be told again; a
+    /// raised `cancellation` makes evaluation throw `CancellationError`.
     @discardableResult
-    public func tell(_ configurations: [Configuration]) throws -> [Trial] {
-        let trials = try evaluate(configurations)
+    public func tell(_ configurations: [Configuration], cancellation: Cancellation? = nil) throws -> [Trial] {
+        let trials = try evaluate(configurations, cancellation: cancellation)
         try log.append(trials)
         let clock = ContinuousClock()
         let told = clock.now
@@ -90,9 +91,11 @@ public final class CampaignRunner {
     /// passes, `limit` more trials are logged, or `shouldStop` turns true
     /// (checked between batches: the batch in flight is finished and logged,
     /// never half-written). Stopping at `limit` before the budget reports
-    /// `.interrupted`.
+    /// `.interrupted`. A raised `cancellation` also stops between batches,
+    /// and inside a batch whose evaluations poll it: that batch is then
+    /// discarded, neither logged nor told, and the run reports `.interrupted`.
     public func run(limit: Int? = nil, progress: ((CampaignProgress) -> Void)? = nil,
-                    shouldStop: () -> Bool = { false }) throws -> CampaignOutcome {
+                    cancellation: Cancellation? = nil, shouldStop: () -> Bool = { false }) throws -> CampaignOutcome {
         let clock = ContinuousClock()
         let started = clock.now
         let already = trialCount
@@ -102,10 +105,13 @@ public final class CampaignRunner {
         while trialCount < end {
             if targetReached { stop = .target; break }
             if let limit = budget.wallSeconds, elapsed() >= limit { stop = .wallTime; break }
-            if shouldStop() { stop = .interrupted; break }
+            if shouldStop() || cancellation?.isRaised == true { stop = .interrupted; break }
             let configurations = ask(end - trialCount)
             guard !configurations.isEmpty else { break }
-            try tell(configurations)
+            do { try tell(configurations, cancellation: cancellation) } catch is CancellationError {
+                stop = .interrupted
+                break
+            }
             if let progress {
                 let e = elapsed()
                 progress(CampaignProgress(completed: trialCount, budget: budget.trials, bestReward: best?.reward,
@@ -133,8 +139,9 @@ public final class CampaignRunner {
     }
 
     /// Evaluates and scores one batch, numbered after the trials so far.
-    private func evaluate(_ configurations: [Configuration]) throws -> [Trial] {
-        let evaluated = try CampaignRunner.evaluate(configurations, on: environment, jobs: jobs, cache: &cache)
+    private func evaluate(_ configurations: [Configuration], cancellation: Cancellation?) throws -> [Trial] {
+        let evaluated = try CampaignRunner.evaluate(configurations, on: environment, jobs: jobs, cache: &cache,
+                                                    cancellation: cancellation)
         var trials: [Trial] = []
         trials.reserveCapacity(configurations.count)
         for (i, (c, e)) in zip(configurations, evaluated).enumerated() {
@@ -159,9 +166,12 @@ extension CampaignRunner {
     /// duplicates first, constraint violations without calling the model,
     /// the rest across `jobs` threads; results in input order whatever `jobs`.
     /// New evaluations are added to `cache`. The runner and `dsegym serve`
-    /// both evaluate through this function.
+    /// both evaluate through this function. With a raised `cancellation`
+    /// it throws `CancellationError` (from the first evaluation that saw it)
+    /// and caches nothing.
     public static func evaluate(_ configurations: [Configuration], on environment: any Environment, jobs: Int,
-                                cache: inout [UInt64: CachedEvaluation]) throws -> [BatchEvaluation] {
+                                cache: inout [UInt64: CachedEvaluation],
+                                cancellation: Cancellation? = nil) throws -> [BatchEvaluation] {
         let space = environment.designSpace
         var metrics = [Metrics?](repeating: nil, count: configurations.count)
         var hit = [Bool](repeating: false, count: configurations.count)
@@ -188,7 +198,12 @@ extension CampaignRunner {
         }
         let env = environment
         let results = ParallelMap.run(pending.map { configurations[$0] }, jobs: max(1, jobs)) { c in
-            try env.evaluate(c)
+            guard let cancellation else { return try env.evaluate(c) }
+            try cancellation.check()
+            return try env.evaluate(c, cancellation: cancellation)
+        }
+        if results.contains(where: { if case .failure(let e) = $0.metrics { e is CancellationError } else { false } }) {
+            throw CancellationError()
         }
         var seconds = [Double](repeating: 0, count: configurations.count)
         for (k, i) in pending.enumerated() {

@@ -143,7 +143,8 @@ public enum Domain: Hashable, Sendable {
         let v: ParameterValue?
         switch self {
         case .categorical: v = .text(t)
-        case .integer: v = Int(t).map(ParameterValue.int) ?? Double(t).flatMap { $0 == $0.rounded() ? .int(Int($0)) : nil }
+        // "1e3" is an integer too; text beyond Int (or inf, nan) is not a value of any integer domain.
+        case .integer: v = Int(t).map(ParameterValue.int) ?? Double(t).flatMap { Int(exactly: $0) }.map(ParameterValue.int)
         case .ordinal, .real: v = Double(t).map(ParameterValue.real)
         }
         guard let value = v, contains(value) else { return nil }

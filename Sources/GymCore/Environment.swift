@@ -16,6 +16,16 @@ public protocol Environment: Sendable {
     var metricSpecs: [MetricSpec] { get }
     var fingerprint: String { get }
     func evaluate(_ configuration: Configuration) throws -> Metrics
+    /// `evaluate`, giving up with `CancellationError` soon after `cancellation`
+    /// is raised. Models whose one evaluation can take seconds (simulators)
+    /// implement it; the default evaluates to the end.
+    func evaluate(_ configuration: Configuration, cancellation: Cancellation) throws -> Metrics
+}
+
+extension Environment {
+    public func evaluate(_ configuration: Configuration, cancellation: Cancellation) throws -> Metrics {
+        try evaluate(configuration)
+    }
 }
 
 /// An environment that can also explain an evaluation part by part (per layer).

@@ -134,6 +134,10 @@ public struct ScopedEnvironment: DetailedEnvironment {
         try base.evaluate(configuration)
     }
 
+    public func evaluate(_ configuration: Configuration, cancellation: Cancellation) throws -> Metrics {
+        try base.evaluate(configuration, cancellation: cancellation)
+    }
+
     public func evaluateInDetail(_ configuration: Configuration) throws -> (Metrics, [NamedMetrics]) {
         if let detailed = base as? any DetailedEnvironment { return try detailed.evaluateInDetail(configuration) }
         return (try base.evaluate(configuration), [])

@@ -27,6 +27,7 @@ extension Objective {
             }
             return try obj.keys.map { m in
                 guard let v = try obj.double(m) else { throw obj.error(m, "expected a number") }
+                guard v.isFinite else { throw obj.error(m, "expected a finite number, got \(ParameterValue.format(v))") }
                 return Term(metric: m, direction: try direction(of: m, at: "\(key).\(m)"), value: v)
             }
         }
@@ -37,6 +38,12 @@ extension Objective {
             terms = try numberMap("targets")
             if let zero = terms.first(where: { $0.value == 0 }) {
                 throw spec.error("targets.\(zero.metric)", "a target of 0 cannot normalise a distance; use a positive target")
+            }
+            // target-spec normalises by |target|, so a negative target is fine for a
+            // metric that can go negative; ArchGym's two formulas divide by the
+            // target itself, where a negative one turns a shortfall into a bonus.
+            if kind != .targetSpec, let negative = terms.first(where: { $0.value < 0 }) {
+                throw spec.error("targets.\(negative.metric)", "\(ParameterValue.format(negative.value)) is negative; \(kindName) divides by the target, so it must be positive (target-spec accepts negative targets)")
             }
         case .weightedSum:
             terms = try numberMap("weights")
@@ -59,7 +66,14 @@ extension Objective {
                 _ = try direction(of: m, at: "constraints.\(m)")
                 guard let limits = try c.object(m) else { continue }
                 try limits.requireOnly(["max", "min"])
-                bounds.append(Bound(metric: m, atMost: try limits.double("max"), atLeast: try limits.double("min")))
+                let atMost = try limits.double("max"), atLeast = try limits.double("min")
+                for (key, v) in [("max", atMost), ("min", atLeast)] {
+                    if let v, v.isNaN { throw limits.error(key, "expected a number, got nan") }
+                }
+                if let atMost, let atLeast, atLeast > atMost {
+                    throw limits.error("min", "min \(ParameterValue.format(atLeast)) exceeds max \(ParameterValue.format(atMost)): no point could be feasible")
+                }
+                bounds.append(Bound(metric: m, atMost: atMost, atLeast: atLeast))
             }
         }
         var reference: [Double]?
@@ -71,7 +85,9 @@ extension Objective {
                 return t.direction == .minimize ? v : -v
             }
         }
-        self.init(kind: kind, terms: terms, constraints: bounds, stopAtReward: try spec.double("stop_at_reward"),
+        let stopAtReward = try spec.double("stop_at_reward")
+        if let stopAtReward, stopAtReward.isNaN { throw spec.error("stop_at_reward", "expected a number, got nan") }
+        self.init(kind: kind, terms: terms, constraints: bounds, stopAtReward: stopAtReward,
                   reference: reference)
     }
 

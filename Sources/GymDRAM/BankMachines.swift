@@ -102,6 +102,19 @@ struct BankMachines {
         for q in 0..<bound.count { invalidate(q, buffer) }
     }
 
+    /// Whether every bank of every rank is precharged.
+    var allBanksClosed: Bool { !openRow.contains { $0 >= 0 } }
+
+    /// The machines' state relative to `now` (bounds are cycles; -1 stale,
+    /// Int.max for an empty queue), for idle skipping.
+    func appendIdleSignature(now: Int, to s: inout [Int]) {
+        s += openRow
+        s += chosen
+        for b in bound { s.append(b < 0 || b == Int.max ? b : max(0, b - now)) }
+        s += pending.map(Int.init)
+        s.append(lastWasWrite ? 1 : 0)
+    }
+
     /// Open rows after an issued command.
     @inline(__always)
     mutating func update(after c: IssuedCommand, _ buffer: RequestBuffer) {

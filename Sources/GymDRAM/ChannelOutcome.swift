@@ -11,4 +11,6 @@ struct ChannelOutcome: Sendable {
     var activated: [Bool]
     /// False when the controller could make no progress (a bug, reported as infeasible).
     var completed: Bool
+    /// Idle stretches logged once with their repeat count, in log order.
+    var repeats: [CommandRepeat] = []
 }

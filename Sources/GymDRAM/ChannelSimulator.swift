@@ -1,3 +1,5 @@
+import GymCore
+
 /// A cycle-accurate DRAMSys-style channel controller (docs/references.md §4),
 /// composed of the components its configuration names (`ControllerRegistry`):
 /// the arbiter (`RequestArbiter`), the scheduler's request buffer
@@ -29,6 +31,15 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
     /// Per request: whether it needed its own ACT.
     var activated: [Bool]
     var log: [IssuedCommand] = []
+    /// Idle skipping (`ChannelSimulator+IdleSkip`): whether it is on, the
+    /// idle states seen since the controller last had work, and the
+    /// repeats logged so far.
+    let skipsIdle: Bool
+    /// Gaps shorter than this are stepped: four full rotations of refresh
+    /// targets (enough to find the period and skip some of it).
+    let idleGapWorthSkipping: Int
+    var idleStates: [[Int]: IdleMark] = [:]
+    var repeats: [CommandRepeat] = []
 
     init(spec: MemSpec, config: ControllerConfiguration, requests: [ChannelRequest], scheduler: Scheduler) {
         self.requests = requests
@@ -46,10 +57,27 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         responses = ResponseQueue(config.responseQueue.rule, arbiter: config.arbiter.rule, requests: requests.count)
         activated = Array(repeating: false, count: requests.count)
         log.reserveCapacity(requests.count * 3)   // ACT, column and PRE for a row miss
+        skipsIdle = config.skipsIdleStretches && config.refreshPolicy.scheme != nil && !powerDown.powersDownIdleRanks
+        idleGapWorthSkipping = refresh.interval == Int.max ? Int.max : 4 * refresh.interval * max(1, o.banks)
     }
 
-    mutating func run() -> ChannelOutcome {
+    /// Passes between two polls of the cancellation flag (a poll takes a
+    /// lock; a pass takes tens of nanoseconds).
+    static var passesPerPoll: Int { 4096 }
+
+    /// Runs to the last response, or until `cancellation` is raised (then
+    /// the outcome is incomplete and the caller discards it).
+    mutating func run(cancellation: Cancellation? = nil) -> ChannelOutcome {
+        var untilPoll = ChannelSimulator.passesPerPoll
         while served < requests.count {
+            if let cancellation {
+                untilPoll -= 1
+                if untilPoll == 0 {
+                    if cancellation.isRaised { return outcome(completed: false) }
+                    untilPoll = ChannelSimulator.passesPerPoll
+                }
+            }
+            if skipsIdle { skipIdleStretch() }
             refresh.accrue(upTo: now, powerDown)
             arbiter.retire(upTo: now)
             admit()
@@ -74,7 +102,8 @@ struct ChannelSimulator<Scheduler: RequestScheduler> {
         let latencies = zip(release, requests).map { $0 >= 0 ? $0 - $1.arrival : -1 }
         let inController = zip(release, arbiter.forwarded).map { $0 >= 0 && $1 >= 0 ? $0 - $1 : -1 }
         return ChannelOutcome(commands: log, endCycle: release.max() ?? 0, latencies: latencies,
-                              controllerLatencies: inController, activated: activated, completed: completed)
+                              controllerLatencies: inController, activated: activated, completed: completed,
+                              repeats: repeats)
     }
 
     /// Moves the requests the arbiter forwards into the request buffer.

@@ -16,6 +16,25 @@ public struct DRAMEnergy: Sendable, Hashable {
 
     /// Energy of `commands` (one channel, in issue order) over cycles [0, endCycle).
     public static func of(_ commands: [IssuedCommand], endCycle: Int, spec: MemSpec) -> DRAMEnergy {
+        of(commands, repeats: [], endCycle: endCycle, spec: spec)
+    }
+
+    /// Cycles a refresh command keeps its rank active (nil: not a refresh).
+    static func refreshCycles(_ command: DRAMCommand, _ t: MemSpec.Timing) -> Int? {
+        switch command {
+        case .refab: return t.RFC
+        case .refpb: return t.RFCpb
+        case .refsb: return t.RFCsb
+        default: return nil
+        }
+    }
+
+    /// Energy of a command log with idle repeats (`CommandRepeat`): each
+    /// repeated block holds refreshes only, disjoint from each other and from
+    /// all other activity (checked when the repeat was made), so copies add
+    /// their counts and active cycles; the last copy goes through the same
+    /// union as every other command, for its neighbours after the stretch.
+    static func of(_ commands: [IssuedCommand], repeats: [CommandRepeat], endCycle: Int, spec: MemSpec) -> DRAMEnergy {
         let t = spec.timing, p = spec.power, o = spec.organisation, b = spec.burstCycles
         var e = DRAMEnergy()
         var counts = Array(repeating: 0, count: DRAMCommand.count)
@@ -29,7 +48,8 @@ public struct DRAMEnergy: Sendable, Hashable {
                 openSince[bank] = -1
                 e.prechargeCount += 1
             }
-            for c in commands where c.rank == r {
+            var repeatedActive = 0
+            func apply(_ c: IssuedCommand) {
                 counts[c.command.rawValue] += 1
                 switch c.command {
                 case .act: openSince[c.bank] = c.cycle
@@ -53,6 +73,21 @@ public struct DRAMEnergy: Sendable, Hashable {
                 case .rd, .wr: break
                 }
             }
+            var nextRepeat = 0
+            for (i, c) in commands.enumerated() {
+                if c.rank == r { apply(c) }
+                while nextRepeat < repeats.count, repeats[nextRepeat].start + repeats[nextRepeat].count - 1 == i {
+                    let rp = repeats[nextRepeat]
+                    for k in rp.start..<(rp.start + rp.count) where commands[k].rank == r {
+                        var last = commands[k]
+                        last.cycle += rp.times * rp.period
+                        apply(last)
+                        counts[last.command.rawValue] += rp.times - 1
+                        repeatedActive += (rp.times - 1) * (refreshCycles(last.command, t) ?? 0)
+                    }
+                    nextRepeat += 1
+                }
+            }
             for bank in 0..<o.banks where openSince[bank] >= 0 { active.append((openSince[bank], endCycle)) }
             if powerDownSince >= 0 {
                 let span = max(0, endCycle - powerDownSince)
@@ -70,7 +105,7 @@ public struct DRAMEnergy: Sendable, Hashable {
                 if finish > start { union += finish - start }
                 reach = max(reach, f)
             }
-            e.activeCycles += union
+            e.activeCycles += union + repeatedActive
         }
         // Active power-down happens with rows open, so it lies inside the active union.
         e.activeCycles = max(0, e.activeCycles - e.activePowerDownCycles)

@@ -20,7 +20,7 @@ public struct DRAMEnvironment: DetailedEnvironment {
             ("trace", "trace: shipped name (\(Trace.shippedNames.joined(separator: ", "))) or .stl/.rstl path (default random)"),
             ("ranges", "ga (ArchGym GA/BO ranges: RequestBufferSize 1-8, MaxActiveTransactions 1-128) or rl (powers of two: 1..128 both) (default ga)"),
             ("address_mapping", "bit order, most significant first (default \(AddressMapping.defaultOrder); e.g. \(AddressMapping.presets[1]))"),
-            ("trace_clock_mhz", "clock of the trace's cycle numbers (default: the device clock)"),
+            ("trace_clock_mhz", "clock of the trace's cycle numbers, 1 to 10000 MHz (default: the device clock)"),
         ]
     ) { spec in try DRAMEnvironment(settings: spec) }
 
@@ -56,11 +56,14 @@ public struct DRAMEnvironment: DetailedEnvironment {
             throw spec.error("ranges", "'\(rangeName)' is not allowed; allowed: ga, rl")
         }
         let clock = try spec.double("trace_clock_mhz")
-        if let clock, !(clock > 0) { throw spec.error("trace_clock_mhz", "must be positive") }
+        if let clock, !MemSpec.Limits.clockMHz.contains(clock) {
+            let r = MemSpec.Limits.clockMHz
+            throw spec.error("trace_clock_mhz", "\(ParameterValue.format(clock)) is out of range; allowed: \(ParameterValue.format(r.lowerBound))...\(ParameterValue.format(r.upperBound)) (MHz)")
+        }
         do {
             try self.init(memSpec: memSpec, trace: trace, mapping: mapping, ranges: ranges, traceClockMHz: clock)
         } catch let e as SpecError where e.file == nil {
-            throw spec.error("trace", e.message)
+            throw spec.error(e.key ?? "trace", e.message)
         }
     }
 
@@ -111,6 +114,12 @@ public struct DRAMEnvironment: DetailedEnvironment {
 
     public func evaluate(_ configuration: Configuration) throws -> Metrics {
         try simulate(configuration).metrics
+    }
+
+    /// `evaluate`, polling `cancellation` every few thousand simulator steps.
+    public func evaluate(_ configuration: Configuration, cancellation: Cancellation) throws -> Metrics {
+        try designSpace.validate(configuration)
+        return try simulation.run(controllerConfiguration(configuration), cancellation: cancellation).metrics
     }
 
     /// Metrics plus one part per channel-independent view: the energy breakdown.

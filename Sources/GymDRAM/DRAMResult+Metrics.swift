@@ -46,7 +46,7 @@ extension DRAMResult {
         let misses = channels.reduce(0) { $0 + $1.activated.filter { $0 }.count }
         let e = energy
         var n = Array(repeating: 0, count: DRAMCommand.count)
-        for ch in channels { for c in ch.commands { n[c.command.rawValue] += 1 } }
+        for ch in channels { for (k, count) in ch.commandCounts.enumerated() { n[k] += count } }
         func k(_ c: DRAMCommand...) -> Double { Double(c.reduce(0) { $0 + n[$1.rawValue] }) }
         let values = [
             average * tCK,

@@ -14,7 +14,7 @@ public struct DRAMResult: Sendable {
     public var simulatedTimeNs: Double { Double(endCycle) * spec.timing.tCKns }
 
     /// Issued commands of channel `c`, in issue order.
-    public func commands(channel c: Int = 0) -> [IssuedCommand] { channels[c].commands }
+    public func commands(channel c: Int = 0) -> [IssuedCommand] { channels[c].expandedCommands }
 
     /// Latencies of reads in cycles, in trace order within each channel.
     public var readLatencyCycles: [Int] {
@@ -29,7 +29,7 @@ public struct DRAMResult: Sendable {
 
     public var energy: DRAMEnergy {
         let end = endCycle
-        return channels.map { DRAMEnergy.of($0.commands, endCycle: end, spec: spec) }.reduce(DRAMEnergy(), +)
+        return channels.map { DRAMEnergy.of($0.commands, repeats: $0.repeats, endCycle: end, spec: spec) }.reduce(DRAMEnergy(), +)
     }
 
     /// The issued commands as text: one line per command,
@@ -38,7 +38,7 @@ public struct DRAMResult: Sendable {
         var s = "# cycle command channel rank bankgroup bank row column (tCK \(spec.timing.tCKns) ns)\n"
         let bpg = spec.organisation.banksPerGroup
         for (ch, outcome) in channels.enumerated() {
-            for c in outcome.commands {
+            outcome.forEachCommand { c in
                 let group = c.bank < 0 || c.command == .refsb ? -1 : c.bank / bpg
                 let bank = c.command == .refsb || c.bank < 0 ? c.bank : c.bank % bpg
                 s += "\(c.cycle) \(c.command.mnemonic) \(ch) \(c.rank) \(group) \(bank) \(c.row) \(c.column)\n"

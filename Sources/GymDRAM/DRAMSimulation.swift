@@ -12,9 +12,14 @@ public struct DRAMSimulation: Sendable {
     let channels: [[ChannelRequest]]
     public let requestCount: Int
 
+    /// The latest controller cycle a request may arrive at (a trace cycle
+    /// converted to the device clock): `Trace.maxCycle`.
+    public static let maxArrivalCycle = Trace.maxCycle
+
     /// - Parameter traceClockMHz: clock of the trace's cycle numbers (default:
     ///   the device clock, so trace cycle = controller cycle).
-    /// - Throws: `SpecError` when an address lies beyond the memory.
+    /// - Throws: `SpecError` when an address lies beyond the memory or a
+    ///   request arrives after `maxArrivalCycle`.
     public init(spec: MemSpec, mapping: AddressMapping, trace: Trace, traceClockMHz: Double? = nil) throws {
         self.spec = spec
         self.mapping = mapping
@@ -26,7 +31,11 @@ public struct DRAMSimulation: Sendable {
                 throw SpecError(key: "trace", "request \(i + 1) of \(trace.name) (address 0x\(String(r.address, radix: 16))) lies beyond the \(capacity >> 20) MiB of memspec \(spec.name)")
             }
             let a = mapping.decode(r.address)
-            let arrival = ratio == 1 ? r.cycle : Int((Double(r.cycle) * ratio).rounded(.up))
+            let scaled = ratio == 1 ? Double(r.cycle) : (Double(r.cycle) * ratio).rounded(.up)
+            guard scaled <= Double(DRAMSimulation.maxArrivalCycle) else {
+                throw SpecError(key: "trace_clock_mhz", "request \(i + 1) of \(trace.name) (trace cycle \(r.cycle)) arrives at device cycle \(ParameterValue.format(scaled)), beyond the last allowed, \(DRAMSimulation.maxArrivalCycle); use a faster trace clock or a shorter trace")
+            }
+            let arrival = ratio == 1 ? r.cycle : Int(scaled)
             channels[a.channel].append(ChannelRequest(arrival: arrival, isWrite: r.isWrite, rank: a.rank, bank: a.bank, row: a.row, column: a.column))
         }
         self.channels = channels
@@ -35,10 +44,26 @@ public struct DRAMSimulation: Sendable {
 
     /// Simulates every channel under `config`.
     public func run(_ config: ControllerConfiguration) -> DRAMResult {
+        simulate(config, cancellation: nil)
+    }
+
+    /// Simulates every channel under `config`, giving up with
+    /// `CancellationError` soon after `cancellation` is raised.
+    public func run(_ config: ControllerConfiguration, cancellation: Cancellation) throws -> DRAMResult {
+        let result = simulate(config, cancellation: cancellation)
+        try cancellation.check()
+        return result
+    }
+
+    private func simulate(_ config: ControllerConfiguration, cancellation: Cancellation?) -> DRAMResult {
         // The scheduler registered under the configured name runs a simulator
         // specialised for it, which keeps the hot loop free of dynamic dispatch.
         let scheduler = config.scheduler.implementation
-        let outcomes = channels.map { scheduler.simulateChannel($0, spec: spec, config: config) }
-        return DRAMResult(spec: spec, channels: outcomes, requests: channels)
+        var outcomes: [ChannelOutcome] = []
+        for requests in channels {
+            outcomes.append(scheduler.simulateChannel(requests, spec: spec, config: config, cancellation: cancellation))
+            if cancellation?.isRaised == true { break }
+        }
+        return DRAMResult(spec: spec, channels: outcomes, requests: Array(channels.prefix(outcomes.count)))
     }
 }

@@ -19,7 +19,7 @@ extension MemSpec {
     public static func parse(_ text: String, file: String? = nil) throws -> MemSpec {
         let root: SpecValue
         do { root = try SpecValue.parseJSON(text) } catch {
-            throw SpecError(file: file, "not valid JSON: \(error)")
+            throw JSONProblem.error(error, file: file)
         }
         guard let top = root.objectValue else { throw SpecError(file: file, "expected a JSON object") }
         let outer = SpecObject(top, file: file)
@@ -27,40 +27,75 @@ extension MemSpec {
         let arch = try section(spec, "memarchitecturespec")
         let t = try section(spec, "memtimingspec")
         let p = try section(spec, "mempowerspec")
+        let memoryType = try spec.string("memoryType") ?? "DDR4"
+        guard Limits.memoryTypes.contains(memoryType) else {
+            throw spec.error("memoryType", "'\(memoryType)' is not supported; allowed: \(Limits.memoryTypes.joined(separator: ", "))")
+        }
 
-        func count(_ o: SpecObject, _ key: String, default d: Int? = nil) throws -> Int {
-            guard let v = try o.int(key) ?? d else { throw o.error(key, "missing") }
-            guard v >= 1 else { throw o.error(key, "must be at least 1, got \(v)") }
+        func count(_ key: String, default d: Int? = nil, in range: ClosedRange<Int>) throws -> Int {
+            guard let v = try arch.int(key) ?? d else { throw arch.error(key, "missing") }
+            guard range.contains(v) else { throw arch.error(key, "\(v) is out of range; allowed: \(range.lowerBound)...\(range.upperBound)") }
             return v
         }
-        func cycles(_ keys: [String], default d: Int? = nil) throws -> Int {
-            for k in keys { if let v = try t.int(k) { guard v >= 0 else { throw t.error(k, "must not be negative") }; return v } }
+        func cycles(_ keys: [String], default d: Int? = nil, atLeast lowest: Int = 1) throws -> Int {
+            for k in keys {
+                guard let v = try t.int(k) else { continue }
+                guard (lowest...Limits.maxTimingCycles).contains(v) else {
+                    throw t.error(k, "\(v) cycles is out of range; allowed: \(lowest)...\(Limits.maxTimingCycles)")
+                }
+                return v
+            }
             guard let d else { throw t.error(keys[0], "missing timing") }
             return d
         }
-        func current(_ keys: [String], default d: Double? = nil) throws -> Double {
-            for k in keys { if let v = try p.double(k) { guard v >= 0 else { throw p.error(k, "must not be negative") }; return v } }
-            guard let d else { throw p.error(keys[0], "missing current or voltage") }
-            return d
+        func current(_ keys: [String], in range: ClosedRange<Double> = 0...Limits.maxCurrentMilliamps) throws -> Double {
+            for k in keys {
+                guard let v = try p.double(k) else { continue }
+                guard range.contains(v) else {
+                    throw p.error(k, "\(ParameterValue.format(v)) is out of range; allowed: \(ParameterValue.format(range.lowerBound))...\(ParameterValue.format(range.upperBound))")
+                }
+                return v
+            }
+            throw p.error(keys[0], "missing current or voltage")
         }
 
-        let banks = try count(arch, "nbrOfBanks")
-        let groups = try count(arch, "nbrOfBankGroups", default: 1)
-        guard banks <= 64 else { throw arch.error("nbrOfBanks", "at most 64 banks per rank are supported, got \(banks)") }
+        let banks = try count("nbrOfBanks", in: 1...Limits.maxBanks)
+        let groups = try count("nbrOfBankGroups", default: 1, in: 1...Limits.maxBanks)
         guard banks % groups == 0 else { throw arch.error("nbrOfBankGroups", "\(groups) does not divide nbrOfBanks \(banks)") }
+        // DDR3 has no bank groups; DDR4 has 2 (x16) or 4 (x4, x8) (docs/references.md §4).
+        if memoryType == "DDR3" && groups != 1 {
+            throw arch.error("nbrOfBankGroups", "a DDR3 device has no bank groups (1), got \(groups); or set memoryType DDR4")
+        }
+        if memoryType == "DDR4" && groups < 2 {
+            throw arch.error("nbrOfBankGroups", "a DDR4 device has 2 or 4 bank groups, got \(groups); or set memoryType DDR3")
+        }
         let org = Organisation(
-            channels: try count(arch, "nbrOfChannels", default: 1), ranks: try count(arch, "nbrOfRanks", default: 1),
-            bankGroups: groups, banks: banks, rows: try count(arch, "nbrOfRows"), columns: try count(arch, "nbrOfColumns"),
-            width: try count(arch, "width"), devicesPerRank: try count(arch, "nbrOfDevices", default: 1),
-            burstLength: try count(arch, "burstLength"), dataRate: try count(arch, "dataRate", default: 2))
+            channels: try count("nbrOfChannels", default: 1, in: 1...Limits.maxChannels),
+            ranks: try count("nbrOfRanks", default: 1, in: 1...Limits.maxRanks),
+            bankGroups: groups, banks: banks, rows: try count("nbrOfRows", in: 1...Limits.maxRows),
+            columns: try count("nbrOfColumns", in: 1...Limits.maxColumns),
+            width: try count("width", in: 1...Limits.maxWidth), devicesPerRank: try count("nbrOfDevices", default: 1, in: 1...Limits.maxDevices),
+            burstLength: try count("burstLength", in: 1...Limits.maxBurstLength),
+            dataRate: try count("dataRate", default: 2, in: 1...Limits.maxDataRate))
         for (key, v) in [("nbrOfBanks", banks), ("nbrOfBankGroups", groups), ("nbrOfRanks", org.ranks),
                          ("nbrOfChannels", org.channels), ("nbrOfRows", org.rows), ("nbrOfColumns", org.columns),
                          ("burstLength", org.burstLength)] where v & (v - 1) != 0 {
             throw arch.error(key, "must be a power of two for address mapping, got \(v)")
         }
-        guard (org.width * org.devicesPerRank) % 8 == 0 else { throw arch.error("width", "width × nbrOfDevices must be whole bytes") }
+        guard (org.width * org.devicesPerRank) % 8 == 0, org.busBytes & (org.busBytes - 1) == 0 else {
+            throw arch.error("width", "width × nbrOfDevices must be a power-of-two number of bytes (8, 16, 32, 64 ... bits), got \(org.width) × \(org.devicesPerRank)")
+        }
+        guard org.burstLength % org.dataRate == 0 else {
+            throw arch.error("burstLength", "\(org.burstLength) is not a whole number of clocks at dataRate \(org.dataRate)")
+        }
+        guard org.columns >= org.burstLength else {
+            throw arch.error("nbrOfColumns", "\(org.columns) is below burstLength \(org.burstLength)")
+        }
 
-        guard let mhz = try t.double("clkMhz"), mhz > 0 else { throw t.error("clkMhz", "missing or not positive") }
+        guard let mhz = try t.double("clkMhz") else { throw t.error("clkMhz", "missing") }
+        guard Limits.clockMHz.contains(mhz) else {
+            throw t.error("clkMhz", "\(ParameterValue.format(mhz)) is out of range; allowed: \(ParameterValue.format(Limits.clockMHz.lowerBound))...\(ParameterValue.format(Limits.clockMHz.upperBound)) (MHz)")
+        }
         let rfc = try cycles(["RFC", "RFC1"])
         let timing = Timing(
             tCKns: 1000 / mhz, CL: try cycles(["CL", "RL"]), WL: try cycles(["WL", "CWL"]),
@@ -77,20 +112,20 @@ extension MemSpec {
             REFI: try cycles(["REFI"]), XP: try cycles(["XP"]), CKE: try cycles(["CKE"]),
             // JEDEC: tXS = tRFC + 10 ns when the memspec omits it.
             XS: try cycles(["XS"], default: rfc + Int((10 * mhz / 1000).rounded(.up))),
-            RTRS: try cycles(["RTRS"], default: 1))
+            RTRS: try cycles(["RTRS"], default: 1, atLeast: 0))
         guard timing.RC >= timing.RAS + timing.RP - 1 else { throw t.error("RC", "tRC \(timing.RC) is below tRAS + tRP") }
         guard timing.REFI > timing.RFC else { throw t.error("REFI", "tREFI must exceed tRFC") }
 
         let idd3n = try current(["idd3n"])
         let idd2n = try current(["idd2n"])
         let power = Power(
-            vdd: try current(["vdd"]), idd0: try current(["idd0"]), idd2n: idd2n,
+            vdd: try current(["vdd"], in: Limits.supplyVolts), idd0: try current(["idd0"]), idd2n: idd2n,
             idd2p: try current(["idd2p", "idd2p1", "idd2p0"]), idd3n: idd3n,
             idd3p: try current(["idd3p", "idd3p1", "idd3p0"]),
             idd4r: try current(["idd4r"]), idd4w: try current(["idd4w"]), idd5: try current(["idd5"]),
             idd6: try current(["idd6"]))
         let name = try spec.string("memoryId") ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "memspec"
-        return MemSpec(name: name, memoryType: try spec.string("memoryType") ?? "DDR4", organisation: org,
+        return MemSpec(name: name, memoryType: memoryType, organisation: org,
                        timing: timing, power: power, sourceText: text)
     }
 

@@ -110,6 +110,30 @@ struct RefreshManager {
         return (kind, t.bank)
     }
 
+    // MARK: Idle skipping (see ChannelSimulator+IdleSkip)
+
+    /// Whether refresh runs on its own while nothing else happens: a scheme
+    /// is set and no refresh is claimed (half-way through closing banks).
+    var runsUnattended: Bool { kind != nil && !claimed.contains(true) }
+
+    /// The state that decides future refreshes, relative to `now`: debt,
+    /// claims, cycles to the next due and the position in the target rotation
+    /// (a whole number of rotations later, targets repeat).
+    func appendIdleSignature(now: Int, to s: inout [Int]) {
+        let rotation = max(1, spec.organisation.banks)
+        for r in 0..<owed.count { s += [owed[r], claimed[r] ? 1 : 0, nextDue[r] - now, step[r] % rotation] }
+    }
+
+    /// `cycles` later, after `refreshes[r]` more refreshes on rank `r`, all
+    /// as the skipped periods would have issued them.
+    mutating func advance(by cycles: Int, refreshes: [Int]) {
+        for r in 0..<owed.count {
+            nextDue[r] += cycles
+            step[r] += refreshes[r]
+            target[r] = scheme?.target(step: step[r], spec) ?? .wholeRank
+        }
+    }
+
     /// Bookkeeping for an issued command: a refresh pays one owed and moves
     /// to the next target; self-refresh entry clears the debt, and its exit
     /// restarts the interval.

@@ -85,6 +85,9 @@ struct RequestArbiter {
         } while releases.minimum.map { $0 <= now } ?? false
     }
 
+    /// Whether a response has yet to leave and free its transaction.
+    var hasPendingReleases: Bool { releases.minimum != nil }
+
     /// The next release that frees a transaction slot (Int.max when uncapped or none).
     var nextRelease: Int { capped ? releases.minimum ?? Int.max : Int.max }
 }

@@ -1,3 +1,5 @@
+import GymCore
+
 /// Chooses which buffered request a bank serves next (DRAMSys Scheduler
 /// knob, docs/references.md §4). DRAMSys asks the scheduler once per bank;
 /// the command multiplexer then issues the ready command of the oldest
@@ -13,12 +15,14 @@ protocol RequestScheduler: Sendable {
     /// Simulates one channel with this scheduler. Keep the default: it runs a
     /// `ChannelSimulator` specialised for the conforming type, so the hot
     /// loop calls `pick` without dynamic dispatch.
-    func simulateChannel(_ requests: [ChannelRequest], spec: MemSpec, config: ControllerConfiguration) -> ChannelOutcome
+    func simulateChannel(_ requests: [ChannelRequest], spec: MemSpec, config: ControllerConfiguration,
+                         cancellation: Cancellation?) -> ChannelOutcome
 }
 
 extension RequestScheduler {
-    func simulateChannel(_ requests: [ChannelRequest], spec: MemSpec, config: ControllerConfiguration) -> ChannelOutcome {
+    func simulateChannel(_ requests: [ChannelRequest], spec: MemSpec, config: ControllerConfiguration,
+                         cancellation: Cancellation?) -> ChannelOutcome {
         var channel = ChannelSimulator(spec: spec, config: config, requests: requests, scheduler: self)
-        return channel.run()
+        return channel.run(cancellation: cancellation)
     }
 }

@@ -140,4 +140,23 @@ struct TimingState: Sendable {
             windowTimes[k + w - 1] = cycle
         }
     }
+
+    // MARK: Idle skipping (see ChannelSimulator+IdleSkip)
+
+    /// The earliest cycles relative to `now`, 0 for every constraint already
+    /// met (a met constraint never binds again: time only moves on), and
+    /// the rolling windows' times, marked met once they no longer bind.
+    func appendIdleSignature(now: Int, to s: inout [Int]) {
+        for table in [bankNext, groupNext, rankNext] { for v in table { s.append(max(0, v - now)) } }
+        let longest = windows.map(\.latency).max() ?? 0
+        for v in windowTimes { s.append(v == Int.min ? Int.min : v + longest <= now ? Int.min + 1 : v - now) }
+    }
+
+    /// Moves every constraint not yet met at `now` `cycles` later (met ones
+    /// stay met), as if the timeline from `now` on were shifted.
+    mutating func shift(by cycles: Int, after now: Int) {
+        for i in bankNext.indices where bankNext[i] > now { bankNext[i] += cycles }
+        for i in groupNext.indices where groupNext[i] > now { groupNext[i] += cycles }
+        for i in rankNext.indices where rankNext[i] > now { rankNext[i] += cycles }
+    }
 }

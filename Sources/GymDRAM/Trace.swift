@@ -23,7 +23,10 @@ public struct TraceRequest: Hashable, Sendable {
 ///
 /// An optional decimal length may precede the address (newer DRAMSys);
 /// the data field is accepted and ignored (the simulator moves whole bursts).
-/// `#` starts a comment.
+/// Addresses and data are hexadecimal with `0x`, as DRAMSys writes them (a
+/// decimal address is rejected: it could not be told from a length field).
+/// `#` starts a comment. Cycles are at most `maxCycle` (absolute, after
+/// summing an `.rstl`'s steps) and a trace has at most `maxRequests` lines.
 public struct Trace: Hashable, Sendable {
     public var name: String
     public var requests: [TraceRequest]
@@ -42,6 +45,12 @@ public struct Trace: Hashable, Sendable {
     }
 
     public static let shippedNames = ["stream", "random", "cloud-1", "cloud-2"]
+
+    /// The latest request cycle, 2^40 (15 minutes at 1.2 GHz): simulated
+    /// times stay far from 64-bit overflow however the clock scales them.
+    public static let maxCycle = 1 << 40
+    /// The most requests a trace may hold (2^26, about 67 million).
+    public static let maxRequests = 1 << 26
 
     /// Parses trace text; errors name the file and line. Scans bytes, not
     /// Strings: traces have 10^4–10^6 lines.
@@ -73,7 +82,17 @@ public struct Trace: Hashable, Sendable {
                     tokens.remove(at: 1)
                 }
                 guard tokens[0].hasSuffix(":"), let cycle = Int(tokens[0].dropLast()), cycle >= 0 else {
+                    if tokens[0].hasSuffix(":"), tokens[0].dropLast().allSatisfy(\.isNumber) {
+                        throw SpecError(file: file, key: at, "cycle \(tokens[0].dropLast()) is out of range; allowed: 0...\(maxCycle)")
+                    }
                     throw SpecError(file: file, key: at, "expected 'cycle: read|write 0xADDRESS [0xDATA]', got '\(String(decoding: line, as: UTF8.self))'")
+                }
+                guard cycle <= maxCycle - (relative ? clock : 0) else {
+                    let what = relative ? "cycle \(cycle) after the previous request at \(clock)" : "cycle \(cycle)"
+                    throw SpecError(file: file, key: at, "\(what) is beyond the last allowed cycle, \(maxCycle)")
+                }
+                guard out.count < maxRequests else {
+                    throw SpecError(file: file, key: at, "the trace has more than \(maxRequests) requests, the most allowed")
                 }
                 tokens.removeFirst()
                 guard let command = tokens.first?.lowercased(), command == "read" || command == "write" else {
@@ -83,8 +102,8 @@ public struct Trace: Hashable, Sendable {
                 if tokens.count >= 2, !tokens[0].lowercased().hasPrefix("0x"), Int(tokens[0]) != nil, tokens[1].lowercased().hasPrefix("0x") {
                     tokens.removeFirst() // length field
                 }
-                guard let a = tokens.first, let address = parseNumber(a) else {
-                    throw SpecError(file: file, key: at, "missing or bad address '\(tokens.first ?? "")'; write it as 0x hex")
+                guard let a = tokens.first, let address = parseHex(a) else {
+                    throw SpecError(file: file, key: at, "missing or bad address '\(tokens.first ?? "")'; write it as 0x hex (at most 64 bits)")
                 }
                 guard tokens.count <= 2 else { throw SpecError(file: file, key: at, "unexpected text after the data field") }
                 if tokens.count == 2, !tokens[1].lowercased().hasPrefix("0x") {
@@ -102,9 +121,9 @@ public struct Trace: Hashable, Sendable {
         return Trace(name: name, requests: out)
     }
 
-    private static func parseNumber(_ s: String) -> UInt64? {
-        if s.hasPrefix("0x") || s.hasPrefix("0X") { return UInt64(s.dropFirst(2), radix: 16) }
-        return UInt64(s)
+    private static func parseHex(_ s: String) -> UInt64? {
+        guard s.hasPrefix("0x") || s.hasPrefix("0X") else { return nil }
+        return UInt64(s.dropFirst(2), radix: 16)
     }
 
     /// Absolute `.stl` text of requests.

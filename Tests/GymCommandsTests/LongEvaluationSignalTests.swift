@@ -1,0 +1,65 @@
+import Foundation
+import GymStore
+import Testing
+
+/// Issue 20: SIGTERM inside one long evaluation (a DRAM simulation of many
+/// seconds) ends `dsegym run` with exit 130 within 2 s, and the batch in
+/// flight is discarded, not half-logged.
+@Suite(.serialized)
+struct LongEvaluationSignalTests {
+    /// A trace of `count` random reads, one per cycle, inside ArchGym's 1 GB DDR3 device.
+    static func writeTrace(count: Int, to path: String) throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var text = ""
+        text.reserveCapacity(count * 24)
+        for i in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += "\(i): read 0x\(String((state >> 40) * 64, radix: 16))\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func sigtermDuringOneLongEvaluation_exits130Promptly_andLogsNoPartialBatch() throws {
+        let dir = CLI.temporaryFolder().path
+        try LongEvaluationSignalTests.writeTrace(count: 300_000, to: "\(dir)/long.stl")
+        try "environment: dram\nsettings: {trace: long.stl}\n".write(toFile: "\(dir)/long.yaml", atomically: true, encoding: .utf8)
+        let db = "\(dir)/long.sqlite"
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", "--env", "\(dir)/long.yaml", "--agent", "random", "--trials", "2", "--db", db, "--name", "long"]
+        process.currentDirectoryURL = CLI.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // The campaign is registered once the spec has loaded; the signal
+        // trap is set right after, and a second later the first simulation
+        // is under way. (A signal before the trap would kill the process, or
+        // be lost if the test runner left SIGTERM ignored for its children.)
+        var waited = 0.0
+        while process.isRunning, waited < 180,
+              (try? TrialStore.openReadOnly(db).campaign(named: "long")) == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 0.1
+        }
+        Thread.sleep(forTimeInterval: 1)
+        try #require(process.isRunning, "the evaluation ended before the signal: make the trace longer")
+        kill(process.processIdentifier, SIGTERM)
+        let signalled = Date()
+        while process.isRunning, Date().timeIntervalSince(signalled) < 2 { Thread.sleep(forTimeInterval: 0.02) }
+        let exitedInTime = !process.isRunning
+        if !exitedInTime { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(exitedInTime, "still running 2 s after SIGTERM")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationStatus) \(stdout) \(stderr)")
+        #expect(stdout.contains("trials: 0 (0 this run"), "\(stdout)")
+        #expect(stdout.contains("dsegym resume"))
+        #expect(stderr.isEmpty, "\(stderr)")
+        let export = try CLI.run(["export", "--db", db, "--name", "long", "--csv", "\(dir)/long.csv"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let rows = try String(contentsOfFile: "\(dir)/long.csv", encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 1, "only the header: no trial of the interrupted batch is logged, got \(rows.count - 1)")
+    }
+}
