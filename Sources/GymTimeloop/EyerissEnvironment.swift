@@ -52,7 +52,9 @@ public struct EyerissEnvironment: DetailedEnvironment {
         MetricSpec("utilization", "1", .maximize, summary: "MAC-weighted mean fraction of PEs in use"),
         MetricSpec("dram_accesses", "words", .minimize, summary: "words read from and written to DRAM"),
     ]
-    public var id: String { "accelerator-eyeriss-v1" }
+    /// v2 (issue #15): Timeloop's counting rules change the figures of every
+    /// design, so stored v1 trials are not served from the cache.
+    public var id: String { "accelerator-eyeriss-v2" }
 
     public init(workload: Workload, mapper: Mapper = Mapper(), table: ComponentTable = .eyeriss65nm,
                 dramBandwidth: Double = 4, energyOverrides: [String: (read: Double?, write: Double?)] = [:]) {
