@@ -76,6 +76,16 @@ struct TimeloopEnvironmentTests {
         #expect(abs(energy - m["energy_uJ"]!) < 1e-9 * energy)
     }
 
+    /// ArchGym's Timeloop baseline on AlexNet's five convolutions (docs/references.md
+    /// §1): 7,885,704 cycles. The default design at the spec's mapper budget
+    /// reaches the same PE use on every layer (conv1 132, conv2 120, conv3-5
+    /// 156 of 168 PEs), so the same cycles; the energy differs (see
+    /// `EyerissEnvironment`).
+    @Test func alexNetDefaultDesignTakesArchGymsBaselineCycles() throws {
+        let env = try Self.environment(["conv_only": .bool(true), "mapper_budget": .number(1000)])
+        #expect(try env.evaluate(env.designSpace.defaultConfiguration)["cycles"] == 7_885_704)
+    }
+
     @Test func settingsChooseLayersMapperAndEnergies() throws {
         let conv = try Self.environment(["conv_only": .bool(true)])
         #expect(conv.workload.layers.count == 5)

@@ -77,7 +77,7 @@ struct TimeloopEyerissLikeTests {
     /// The spec's constraints hold for the mapping the mapper picks, and the
     /// mapper is at least as good as Timeloop's on this problem: no more
     /// cycles and no more energy than Timeloop's published run (beyond the
-    /// 10% the model itself is allowed).
+    /// 2% and 10% the issue allows the model).
     @Test func mapperFindsAtLeastTimeloopsQuality() throws {
         var s = try Self.spec()
         s.mapper.budget = 1500
@@ -89,6 +89,9 @@ struct TimeloopEyerissLikeTests {
         let r = choice.result
         #expect(r.cycles <= Self.timeloopCycles * 1.02, "\(choice.mapping.describe(s.architecture.levels.map(\.name)))")
         #expect(r.energyPJ <= 59.28e6 * 1.10, "\(r.energyPJ / 1e6) uJ")
+        // In fact better on both counts (when written: 168 PEs, 64,512
+        // cycles, about 56.5 uJ; Timeloop's random search stopped at 126 PEs).
+        #expect(r.cycles < Self.timeloopCycles && r.energyPJ < 59.28e6, "\(r.cycles) cycles, \(r.energyPJ / 1e6) uJ")
         #expect(r.cycles >= Double(r.macs) / Double(r.usedPEs))
         let compulsoryDRAM = Double(DataTensor.allCases.reduce(0) { $0 + s.problem.size(of: $1) }) * s.architecture.levels[5].readPJPerWord
         #expect(r.energyPJ >= Double(r.macs) * s.architecture.macEnergyPJ + compulsoryDRAM)

@@ -52,7 +52,7 @@ struct BayesianOptimizer: Agent {
         var candidates = 1000
         var localSearchStarts = 5
         var localSearchSteps = 20
-        var refitInterval = 5
+        var refitInterval = 20
         var fitRestarts = 2
         var fitIterations = 50
         var maxObservations = 500
@@ -100,7 +100,7 @@ struct BayesianOptimizer: Agent {
                HyperparameterDoc("candidates", "1000", "uniform candidates scored per pick"),
                HyperparameterDoc("local_search_starts", "5", "best candidates refined by hill climbing"),
                HyperparameterDoc("local_search_steps", "20", "hill-climbing moves per start at most"),
-               HyperparameterDoc("refit_interval", "5", "new observations between hyperparameter refits"),
+               HyperparameterDoc("refit_interval", "20", "new observations between hyperparameter refits"),
                HyperparameterDoc("fit_restarts", "2", "optimiser runs per refit (warm start + random)"),
                HyperparameterDoc("fit_iterations", "50", "BFGS iterations per run"),
                HyperparameterDoc("max_observations", "500", "training-set cap: best half + most recent"),
