@@ -62,7 +62,9 @@ extension ServeSession {
     }
 
     private func evaluate(_ configurations: [Configuration], with evaluator: PointEvaluator) throws -> [PointEvaluation] {
-        try evaluator.evaluate(configurations, cache: &evaluationCache[evaluator.environment.fingerprint, default: [:]])
+        let results = try evaluator.evaluate(configurations, cache: &evaluationCache[evaluator.environment.fingerprint, default: [:]])
+        if evaluationCache.values.reduce(0, { $0 + $1.count }) > cacheLimit { evaluationCache.removeAll() }
+        return results
     }
 
     func environmentHandle(_ params: Params) throws -> EnvironmentHandle {

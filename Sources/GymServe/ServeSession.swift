@@ -24,12 +24,18 @@ public final class ServeSession {
     var campaigns: [String: CampaignHandle] = [:]
     /// Evaluations by environment fingerprint, for `evaluate`'s `cached`.
     var evaluationCache: [String: [UInt64: CachedEvaluation]] = [:]
+    /// Most evaluations the cache keeps: a long-lived client must not grow the
+    /// server without bound, so past it the cache starts afresh.
+    let cacheLimit: Int
+    /// The default `cacheLimit`: about 100 MB of metrics at worst.
+    public static let defaultCacheLimit = 100_000
     /// Handles issued so far, by prefix ("e": environments, "c": campaigns).
     private var issued: [String: Int] = [:]
 
-    public init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns(),
+    public init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns(), cacheLimit: Int = defaultCacheLimit,
                 isStopping: @escaping @Sendable () -> Bool = { false }) {
         self.jobs = max(1, jobs)
+        self.cacheLimit = max(0, cacheLimit)
         self.openCampaigns = openCampaigns
         self.isStopping = isStopping
     }

@@ -63,6 +63,18 @@ struct EnvironmentMethodTests {
         #expect(number["cached"] as? Bool == true)
     }
 
+    @Test func theEvaluationCache_isBounded_andStartsAfreshPastItsLimit() throws {
+        let client = Client(cacheLimit: 2)
+        let handle = try client.open(Self.hartmann)
+        func cached(_ x1: Double) throws -> Bool {
+            try client.result("evaluate", #"{"handle": "\#(handle)", "config": {"x1": \#(x1)}}"#)["cached"] as! Bool
+        }
+        #expect(try [cached(0.1), cached(0.2), cached(0.1)] == [false, false, true])
+        // A third distinct point overflows the limit of 2: the cache is emptied after it.
+        #expect(try [cached(0.3), cached(0.1), cached(0.3), cached(0.3)] == [false, false, false, true])
+        #expect(client.session.evaluationCache.values.reduce(0) { $0 + $1.count } <= 2)
+    }
+
     func batch(jobs: Int) throws -> [String] {
         let client = Client(jobs: jobs)
         let handle = try client.open(Self.accelerator)

@@ -7,8 +7,8 @@ final class Client {
     let session: ServeSession
     private var nextID = 1
 
-    init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns()) {
-        session = ServeSession(jobs: jobs, openCampaigns: openCampaigns)
+    init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns(), cacheLimit: Int = ServeSession.defaultCacheLimit) {
+        session = ServeSession(jobs: jobs, openCampaigns: openCampaigns, cacheLimit: cacheLimit)
     }
 
     /// The response line to one raw request line.
