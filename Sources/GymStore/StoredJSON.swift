@@ -37,9 +37,15 @@ public enum StoredJSON {
 }
 
 extension StoredJSON {
+    /// Deepest nesting of arrays and objects read. What the store writes nests
+    /// a few levels; a foreign database could nest a million and overflow the
+    /// stack of this recursive reader, so deeper text is malformed.
+    public static let maximumDepth = 256
+
     fileprivate struct Reader {
         private let bytes: [UInt8]
         private var i = 0
+        private var depth = 0
 
         init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -65,8 +71,12 @@ extension StoredJSON {
             skipSpace()
             guard i < bytes.count else { throw fail() }
             switch bytes[i] {
-            case 0x7B: return .object(Dictionary(try members(), uniquingKeysWith: { _, last in last }))
-            case 0x5B: return .array(try elements())
+            case 0x7B, 0x5B:
+                guard depth < StoredJSON.maximumDepth else { throw fail() }
+                depth += 1
+                defer { depth -= 1 }
+                return bytes[i] == 0x7B ? .object(Dictionary(try members(), uniquingKeysWith: { _, last in last }))
+                                        : .array(try elements())
             case 0x22: return .string(try string())
             case 0x74: try literal("true"); return .bool(true)
             case 0x66: try literal("false"); return .bool(false)

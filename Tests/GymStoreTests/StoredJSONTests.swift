@@ -68,6 +68,17 @@ struct StoredJSONTests {
         #expect(throws: StoredJSON.SyntaxError.self) { try StoredJSON.value(text) }
     }
 
+    @Test func nesting_isReadToTheLimit_andDeeperIsMalformed_notAStackOverflow() throws {
+        func nested(_ depth: Int, _ open: String, _ close: String) -> String {
+            String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth)
+        }
+        let limit = StoredJSON.maximumDepth
+        #expect(try StoredJSON.value(nested(limit, "[", "]")) != .null)
+        #expect(throws: StoredJSON.SyntaxError.self) { try StoredJSON.value(nested(limit + 1, "[", "]")) }
+        #expect(throws: StoredJSON.SyntaxError.self) { try StoredJSON.value(nested(1_000_000, "[", "]")) }
+        #expect(throws: StoredJSON.SyntaxError.self) { try StoredJSON.members("{\"a\":" + nested(1_000_000, "{\"b\":", "}") + "}") }
+    }
+
     @Test func aDamagedStoredConfiguration_isACorruptStore() throws {
         let helper = TrialStoreTests()
         let store = try TrialStore(path: temporaryPath("json"))
