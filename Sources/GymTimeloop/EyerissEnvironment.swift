@@ -82,7 +82,17 @@ public struct EyerissEnvironment: DetailedEnvironment {
         try evaluateInDetail(configuration).0
     }
 
+    /// `evaluate`, polling `cancellation` before each layer's mapper search
+    /// (the whole network can take seconds; one layer well under one).
+    public func evaluate(_ configuration: Configuration, cancellation: Cancellation) throws -> Metrics {
+        try evaluateInDetail(configuration, cancellation: cancellation).0
+    }
+
     public func evaluateInDetail(_ configuration: Configuration) throws -> (Metrics, [NamedMetrics]) {
+        try evaluateInDetail(configuration, cancellation: nil)
+    }
+
+    func evaluateInDetail(_ configuration: Configuration, cancellation: Cancellation?) throws -> (Metrics, [NamedMetrics]) {
         try designSpace.validate(configuration)
         guard let arch = architecture(configuration) else {
             return (.infeasible("num_pes \(configuration.int("num_pes")) is not a multiple of mesh_x \(configuration.int("mesh_x"))"), [])
@@ -91,6 +101,7 @@ public struct EyerissEnvironment: DetailedEnvironment {
         var layers: [NamedMetrics] = []
         var memo: [LoopProblem: Mapper.Choice] = [:]
         for layer in workload.layers {
+            try cancellation?.check()
             var problem = LoopProblem(layer)
             problem.name = layer.name
             var key = problem
