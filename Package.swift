@@ -101,8 +101,8 @@ let package = Package(
         .testTarget(name: "GymCampaignTests", dependencies: ["GymCampaign", "GymCore"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["GymTesting", "GymCampaign", "GymProxy", "GymStore", "GymCore"]),
         .testTarget(name: "GymCommandsTests", dependencies: ["GymCommands", "GymCampaign", "GymCodesign", "GymAccelerator", "GymStore", "GymTesting", "GymCore"]),
-        .testTarget(name: "GymServeTests", dependencies: ["GymServe", "GymCampaign", "GymStore", "GymCore"]),
-        .testTarget(name: "GymMCPTests", dependencies: ["GymMCP", "GymCommands", "GymCampaign", "GymStore", "GymCore",
+        .testTarget(name: "GymServeTests", dependencies: ["GymServe", "GymCampaign", "GymStore", "GymTesting", "GymCore"]),
+        .testTarget(name: "GymMCPTests", dependencies: ["GymMCP", "GymCommands", "GymCampaign", "GymStore", "GymTesting", "GymCore",
                                                         .product(name: "MCP", package: "swift-sdk")]),
     ]
 )

@@ -17,6 +17,9 @@ public final class ServeSession {
     let openCampaigns: OpenCampaigns
     /// Checked between the batches of a long `run`: the server is stopping.
     let isStopping: @Sendable () -> Bool
+    /// Raised when the server stops: a `run` then abandons its batch in
+    /// flight (not logged, as on the command line) instead of finishing it.
+    let cancellation: Cancellation?
     /// True once `shutdown` was answered: the transport stops reading.
     public private(set) var isShutDown = false
 
@@ -33,7 +36,8 @@ public final class ServeSession {
     private var issued: [String: Int] = [:]
 
     public init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns(), cacheLimit: Int = defaultCacheLimit,
-                isStopping: @escaping @Sendable () -> Bool = { false }) {
+                cancellation: Cancellation? = nil, isStopping: @escaping @Sendable () -> Bool = { false }) {
+        self.cancellation = cancellation
         self.jobs = max(1, jobs)
         self.cacheLimit = max(0, cacheLimit)
         self.openCampaigns = openCampaigns

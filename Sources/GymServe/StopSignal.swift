@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GymCore
 
 /// The server-wide "stop now": raised by SIGINT/SIGTERM or a `shutdown`
 /// request, seen by every connection loop (its read end becomes readable and
@@ -11,6 +12,9 @@ final class StopSignal: @unchecked Sendable {
     /// A pipe whose read end turns readable once raised; polled with the input.
     let readDescriptor: Int32
     private let writeDescriptor: Int32
+    /// Raised with the signal, for evaluations in flight (a long simulation
+    /// stops within a few thousand steps instead of at the end of its batch).
+    let cancellation = Cancellation()
 
     init() throws {
         var fds: [Int32] = [0, 0]
@@ -41,6 +45,7 @@ final class StopSignal: @unchecked Sendable {
         let first = !raised
         raised = true
         lock.unlock()
+        cancellation.raise()
         if first {
             var byte: UInt8 = 1
             _ = write(writeDescriptor, &byte, 1)

@@ -1,5 +1,6 @@
 import Foundation
 import GymStore
+import GymTesting
 import Testing
 
 /// Issue 20: SIGTERM inside one long evaluation (a DRAM simulation of many
@@ -7,21 +8,9 @@ import Testing
 /// flight is discarded, not half-logged.
 @Suite(.serialized)
 struct LongEvaluationSignalTests {
-    /// A trace of `count` random reads, one per cycle, inside ArchGym's 1 GB DDR3 device.
-    static func writeTrace(count: Int, to path: String) throws {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var text = ""
-        text.reserveCapacity(count * 24)
-        for i in 0..<count {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            text += "\(i): read 0x\(String((state >> 40) * 64, radix: 16))\n"
-        }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
     @Test func sigtermDuringOneLongEvaluation_exits130Promptly_andLogsNoPartialBatch() throws {
         let dir = CLI.temporaryFolder().path
-        try LongEvaluationSignalTests.writeTrace(count: 300_000, to: "\(dir)/long.stl")
+        try Fixtures.writeRandomReadTrace(count: 300_000, to: "\(dir)/long.stl")
         try "environment: dram\nsettings: {trace: long.stl}\n".write(toFile: "\(dir)/long.yaml", atomically: true, encoding: .utf8)
         let db = "\(dir)/long.sqlite"
         let process = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import GymTesting
 import MCP
 
 /// The built `dsegym mcp` as a subprocess, spoken to as an MCP client would:
@@ -6,13 +7,8 @@ import MCP
 /// line by line from stdout, decoded as the SDK's `Value` (JSONDecoder keeps
 /// every double exact, which JSONSerialization on Linux does not).
 final class MCPProcess: @unchecked Sendable {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static var binary: URL {
-        let candidates = [".build/debug/dsegym", ".build/release/dsegym"].map { packageRoot.appendingPathComponent($0) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    static let packageRoot = BuiltBinary.packageRoot
+    static var binary: URL { BuiltBinary.url() }
 
     struct Timeout: Error, CustomStringConvertible {
         var what: String
@@ -137,31 +133,9 @@ final class MCPProcess: @unchecked Sendable {
 
 /// Runs the built `dsegym` once (e.g. `evaluate --json`) and captures its output.
 enum DSEGymCLI {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = BuiltBinary.Output
 
-    static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = MCPProcess.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = MCPProcess.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> Output { try BuiltBinary.run(arguments) }
 
-    static func temporaryFolder() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dsegym-mcp-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
+    static func temporaryFolder() -> String { BuiltBinary.temporaryFolder("dsegym-mcp").path }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GymTesting
 import Testing
 
 /// The real `dsegym serve`: stdin/stdout, and a Unix-domain socket.
@@ -153,5 +154,45 @@ final class SocketClient {
         var byte: UInt8 = 0
         while read(descriptor, &byte, 1) == 1, byte != 0x0A { response.append(byte) }
         return String(decoding: response, as: UTF8.self)
+    }
+}
+
+extension BinaryTests {
+    /// A SIGTERM during one long evaluation of a `run` (a DRAM simulation of
+    /// seconds) stops the server without finishing it: the batch in flight is
+    /// abandoned, not logged, and the campaign is closed as interrupted. (Had
+    /// the server waited for the batch, `new` would be 1: no clock involved.)
+    @Test func sigtermDuringALongRun_abandonsTheBatchInFlight() throws {
+        let dir = Support.temporaryFolder()
+        try Fixtures.writeRandomReadTrace(count: 300_000, to: "\(dir)/long.stl")
+        try "environment: dram\nsettings: {trace: long.stl}\n".write(toFile: "\(dir)/long.yaml", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = Support.binary
+        process.arguments = ["serve"]
+        process.currentDirectoryURL = Support.packageRoot
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        defer { Support.stop(process) }
+        let lines = [
+            #"{"id":1,"method":"open","params":{"spec":"\#(dir)/long.yaml"}}"#,
+            #"{"id":2,"method":"campaign","params":{"db":"\#(dir)/s.sqlite","name":"n","handle":"e1","agent":"random","seed":1,"budget":2}}"#,
+        ]
+        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        var answered = Data()
+        while answered.filter({ $0 == 0x0A }).count < 2 { answered.append(output.fileHandleForReading.availableData) }
+        input.fileHandleForWriting.write(Data((#"{"id":3,"method":"run","params":{"campaign":"c1","trials":2}}"# + "\n").utf8))
+        Thread.sleep(forTimeInterval: 1)
+        try #require(process.isRunning)
+        process.terminate()
+        answered.append(output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        let responses = String(decoding: answered, as: UTF8.self).split(separator: "\n").map { Support.object(String($0)) }
+        let run = responses.last?["result"] as? [String: Any]
+        #expect(run?["new"] as? Int == 0, "\(responses)")
+        #expect(process.terminationStatus == 0)
+        #expect(try CampaignMethodTests.status("\(dir)/s.sqlite", "n") == .interrupted)
+        #expect(try CampaignMethodTests.rows("\(dir)/s.sqlite", "n").isEmpty)
     }
 }

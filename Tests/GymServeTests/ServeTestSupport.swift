@@ -1,4 +1,5 @@
 import Foundation
+import GymTesting
 @testable import GymServe
 
 /// Drives a `ServeSession` in process, one request line at a time, and reads
@@ -58,19 +59,14 @@ final class Client {
 }
 
 enum Support {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = BuiltBinary.packageRoot
 
     /// Absolute path of a spec in the repository (tests may run from any folder).
     static func spec(_ relative: String) -> String {
         packageRoot.appendingPathComponent(relative).path
     }
 
-    static func temporaryFolder() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dsegym-serve-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
+    static func temporaryFolder() -> String { BuiltBinary.temporaryFolder("dsegym-serve").path }
 
     static func object(_ line: String) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? ["unparsable": line]
@@ -86,16 +82,8 @@ enum Support {
                as: UTF8.self)
     }
 
-    static var binary: URL {
-        let candidates = [".build/debug/dsegym", ".build/release/dsegym"].map { packageRoot.appendingPathComponent($0) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static var binary: URL { BuiltBinary.url() }
+    typealias Output = BuiltBinary.Output
 
     /// Ends a server a test started: SIGTERM, then SIGKILL if it lingers.
     static func stop(_ process: Process) {
@@ -109,21 +97,6 @@ enum Support {
 
     /// Runs the built `dsegym` with `input` on stdin.
     static func run(_ arguments: [String], input: String = "") throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let inPipe = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = inPipe
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try inPipe.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        try BuiltBinary.run(arguments, input: input)
     }
 }
