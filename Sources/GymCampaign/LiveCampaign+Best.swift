@@ -10,6 +10,13 @@ extension LiveCampaign {
         return Array(ranked.prefix(max(0, count)))
     }
 
+    /// Up to `count` logged trials from index `start` on, in index order: what an
+    /// outside agent replays to rebuild its state when it reopens a campaign.
+    public func loggedTrials(from start: Int, count: Int) throws -> [StoredTrial] {
+        let logged = try store.storedTrials(of: record.id)
+        return Array(logged.lazy.filter { $0.index >= start }.prefix(max(0, count)))
+    }
+
     /// The logged trials on the Pareto front, in index order, when the
     /// objective is `pareto` (nil otherwise).
     public func paretoTrials() throws -> [StoredTrial]? {

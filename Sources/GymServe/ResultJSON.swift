@@ -93,6 +93,12 @@ enum ResultJSON {
         return JSONText.object([("index", String(t.index)), ("reward", number(t.reward)), ("config", t.configuration.json)])
     }
 
+    /// A logged trial as `trials` lists it: as `tell` reported it, with its configuration.
+    static func logged(_ t: StoredTrial) -> String {
+        JSONText.object([("index", String(t.index)), ("config", t.configurationJSON), ("metrics", t.metricsJSON),
+                         ("reward", number(t.reward)), ("feasible", bool(t.feasible)), ("reason", text(t.reason))])
+    }
+
     /// A logged trial as `best` lists it (configuration and metrics as stored).
     static func stored(_ t: StoredTrial) -> String {
         JSONText.object([("index", String(t.index)), ("config", t.configurationJSON), ("metrics", t.metricsJSON),

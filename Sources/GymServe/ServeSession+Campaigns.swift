@@ -3,7 +3,7 @@ import GymCampaign
 import GymCore
 import GymStore
 
-/// `campaign`, `ask`, `tell`, `run`, `best`, `close`, `shutdown`.
+/// `campaign`, `ask`, `tell`, `run`, `trials`, `best`, `close`, `shutdown`.
 extension ServeSession {
     func campaign(_ params: Params) throws -> String {
         try params.requireOnly(["db", "name", "handle", "agent", "seed", "budget", "hyperparameters"], method: "campaign")
@@ -71,6 +71,16 @@ extension ServeSession {
         return JSONText.object([("trials", String(campaign.live.trialCount)), ("new", String(outcome.newTrials)),
                                 ("best", ResultJSON.best(campaign.live.best)),
                                 ("remaining", String(campaign.live.remaining))])
+    }
+
+    func trials(_ params: Params) throws -> String {
+        try params.requireOnly(["campaign", "start", "count"], method: "trials")
+        let campaign = try campaignHandle(params)
+        let start = try params.int("start", in: 0...ServeProtocol.maximumBudget) ?? 0
+        let count = try params.int("count", in: 1...ServeProtocol.maximumBatch) ?? ServeProtocol.maximumBatch
+        let trials = try campaign.live.loggedTrials(from: start, count: count)
+        return JSONText.object([("trials", ResultJSON.array(trials.map(ResultJSON.logged))),
+                                ("total", String(campaign.live.trialCount))])
     }
 
     func best(_ params: Params) throws -> String {

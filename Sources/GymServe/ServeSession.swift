@@ -119,7 +119,7 @@ public final class ServeSession {
     // MARK: Dispatch
 
     static let methods = ["ask", "best", "campaign", "close", "environments", "evaluate", "evaluate_batch", "hello",
-                          "open", "run", "shutdown", "tell"]
+                          "open", "run", "shutdown", "tell", "trials"]
 
     private func handle(_ method: String, _ params: Params) throws -> String {
         switch method {
@@ -132,6 +132,7 @@ public final class ServeSession {
         case "ask": return try ask(params)
         case "tell": return try tell(params)
         case "run": return try run(params)
+        case "trials": return try trials(params)
         case "best": return try best(params)
         case "close": return try close(params)
         case "shutdown": return try shutdown(params)

@@ -141,6 +141,19 @@ struct CampaignMethodTests {
         let reopened = try openCampaign(later, db: db, name: "tpe/s1", agent: "external:optuna:TPESampler", budget: 6)
         #expect(reopened["resumed"] as? Bool == true && reopened["trials"] as? Int == 2)
         let c2 = reopened["campaign"] as! String
+        // The outside agent rebuilds its state from what was logged, as it was told.
+        let replayed = try later.result("trials", #"{"campaign": "\#(c2)"}"#)
+        #expect(replayed["total"] as? Int == 2)
+        let logged = replayed["trials"] as! [[String: Any]]
+        #expect(logged.map { $0["index"] as! Int } == [0, 1])
+        #expect(logged.map { $0["reward"] as! Double } == trials.map { $0["reward"] as! Double })
+        let config = logged[1]["config"] as! [String: Any]
+        #expect(config.count == 6 && config["x1"] as? Double == 0.3 && config["x2"] as? Double == 0.1)
+        #expect(Support.json(logged[0]["metrics"]!) == Support.json(trials[0]["metrics"]!))
+        #expect(logged.allSatisfy { $0["feasible"] as? Bool == true && $0["reason"] is NSNull })
+        let page = try later.result("trials", #"{"campaign": "\#(c2)", "start": 1, "count": 5}"#)["trials"] as! [[String: Any]]
+        #expect(page.map { $0["index"] as! Int } == [1])
+        #expect(try later.error("trials", #"{"campaign": "\#(c2)", "count": 0}"#).kind == "request")
         let past = try later.error("tell", #"{"campaign": "\#(c2)", "configs": [{}, {}, {}, {}, {}]}"#)
         #expect(past.kind == "state")
         #expect(past.message == "campaign 'tpe/s1': 5 configurations but only 4 trials of the budget of 6 are left")

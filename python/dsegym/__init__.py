@@ -31,6 +31,7 @@ from ._space import (
     Config,
     EnvironmentKind,
     Evaluation,
+    LoggedTrial,
     MetricSpec,
     Parameter,
     RunSummary,
@@ -44,6 +45,6 @@ __all__ = [
     "PROTOCOL", "Client", "Environment", "Campaign", "find_binary",
     "DSEGymError", "ServerError", "ServerDied", "ServerTimeout", "ParseError", "RequestError",
     "VersionError", "HandleError", "SpecError", "StoreError", "StateError", "InternalError",
-    "Config", "Parameter", "Space", "MetricSpec", "Evaluation", "TrialResult", "BestTrial",
+    "Config", "Parameter", "Space", "MetricSpec", "Evaluation", "TrialResult", "LoggedTrial", "BestTrial",
     "RunSummary", "EnvironmentKind",
 ]

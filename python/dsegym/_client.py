@@ -25,6 +25,7 @@ from ._space import (
     Config,
     Evaluation,
     EnvironmentKind,
+    LoggedTrial,
     MetricSpec,
     Parameter,
     RunSummary,
@@ -525,6 +526,18 @@ class Campaign(_ServerObject):
         summary = RunSummary(r["trials"], r.get("new", 0), BestTrial.from_json(r.get("best")), r.get("remaining", 0))
         self.logged, self.remaining, self.incumbent = summary.trials, summary.remaining, summary.best
         return summary
+
+    def trials(self, start: int = 0) -> list[LoggedTrial]:
+        """The trials logged so far from index ``start`` on, in index order (paged
+        through the server's ``trials`` method), for replaying after a reopen."""
+        out: list[LoggedTrial] = []
+        while True:
+            r = self._request("trials", {"campaign": self.handle, "start": start})
+            page = [LoggedTrial.from_json(t) for t in r.get("trials", ())]
+            out.extend(page)
+            if not page or out[-1].index + 1 >= r.get("total", 0):
+                return out
+            start = out[-1].index + 1
 
     def best(self, count: int = 5) -> list[BestTrial]:
         """The best feasible trials by reward, best first."""

@@ -180,6 +180,25 @@ class TrialResult:
 
 
 @dataclass(slots=True)
+class LoggedTrial:
+    """A trial as the store logged it (``Campaign.trials``): what an outside agent
+    replays to rebuild its state when it reopens a campaign."""
+
+    index: int
+    config: Config
+    metrics: dict[str, float | None]
+    reward: float | None
+    feasible: bool
+    reason: str | None
+
+    @classmethod
+    def from_json(cls, t: Mapping[str, Any]) -> "LoggedTrial":
+        """Builds a trial from one item of a ``trials`` result."""
+        return cls(t["index"], t.get("config") or {}, t.get("metrics") or {}, t.get("reward"), t["feasible"],
+                   t.get("reason"))
+
+
+@dataclass(slots=True)
 class BestTrial:
     """A feasible trial of a campaign, as ``best`` returns it (and as the incumbent
     ``best`` of ``tell`` and ``run`` results, which carries no metrics)."""

@@ -37,9 +37,9 @@ from optuna.distributions import BaseDistribution, CategoricalDistribution, Floa
 
 from ._client import Campaign, Environment
 from ._errors import DSEGymError
-from ._space import Config, Parameter
+from ._space import Config, LoggedTrial, Parameter
 
-__all__ = ["distributions", "suggest", "objective", "constraints", "optimize", "campaign_name"]
+__all__ = ["distributions", "suggest", "objective", "constraints", "replay", "optimize", "campaign_name"]
 
 
 _set_constraint = getattr(optuna.Trial, "set_constraint", None)  # Optuna >= 5
@@ -109,6 +109,33 @@ def objective(env: Environment, campaign: Campaign | None = None,
     return evaluate
 
 
+def _value(distribution: BaseDistribution, stored: Any) -> Any:
+    """A stored configuration value as the distribution holds it (JSON numbers come
+    back as floats; an integer parameter's must be an int again)."""
+    if isinstance(distribution, IntDistribution):
+        return int(stored)
+    if isinstance(distribution, CategoricalDistribution) and stored not in distribution.choices:
+        matches = [c for c in distribution.choices if isinstance(c, (int, float)) and c == stored]
+        return matches[0] if matches else stored
+    return stored
+
+
+def replay(study: optuna.Study, env: Environment, trials: list[LoggedTrial],
+           infeasible_value: float = float("-inf")) -> None:
+    """Adds logged trials to ``study`` as completed trials, with the values, user
+    attributes and feasibility constraint ``objective`` would have given them, so
+    that a sampler continuing a reopened campaign knows what was already tried."""
+    dists = distributions(env)
+    for t in trials:
+        value = t.reward if t.feasible and t.reward is not None and math.isfinite(t.reward) else infeasible_value
+        system_attrs = {"constraints:feasible": 0.0 if t.feasible else 1.0} if _set_constraint is not None else None
+        study.add_trial(optuna.trial.create_trial(
+            params={name: _value(d, t.config[name]) for name, d in dists.items()}, distributions=dists, value=value,
+            user_attrs={"dsegym_trial": t.index, "feasible": t.feasible, "reason": t.reason, "cached": True,
+                        "metrics": t.metrics},
+            system_attrs=system_attrs))
+
+
 def campaign_name(label: str, sampler: str | optuna.samplers.BaseSampler, seed: int) -> str:
     """``<label>/optuna:<SamplerClass>/s<seed>``, the name ``dsegym compare --label``
     gives the campaign of agent ``external:optuna:<SamplerClass>`` and that seed."""
@@ -128,8 +155,11 @@ def optimize(env: Environment, db: str | os.PathLike[str], n_trials: int, seed: 
     is given. Without ``study`` one is created (``direction="maximize"``) with
     ``sampler``, default ``TPESampler(seed=seed)``; a sampler passed in should be
     seeded with ``seed`` for the log to be reproducible. ``optimize_kwargs`` go to
-    ``study.optimize``. An existing campaign of that name with trials logged is an
-    error: an Optuna study cannot be rebuilt from the store here.
+    ``study.optimize``. An existing campaign of that name with trials logged is
+    continued: its trials are replayed into the (empty) study with ``replay``, then the
+    budget left is run. The continued study sees the same history but its sampler's
+    random state is not the one an uninterrupted run would have had, so the trials
+    after the reopen can differ from an uninterrupted run's.
     """
     if study is None:
         study = optuna.create_study(direction="maximize",
@@ -143,7 +173,10 @@ def optimize(env: Environment, db: str | os.PathLike[str], n_trials: int, seed: 
     name = name if name is not None else campaign_name(label, sampler_name, seed)
     with env.client.campaign(env, db, name, "external:" + agent, seed, n_trials) as campaign:
         if campaign.logged:
-            raise DSEGymError(f"campaign '{name}' in {os.fspath(db)} already has {campaign.logged} trials; "
-                              "an Optuna study cannot continue it (choose another name, label or db)")
-        study.optimize(objective(env, campaign, infeasible_value), n_trials=n_trials, **optimize_kwargs)
+            if study.trials:
+                raise DSEGymError(f"campaign '{name}' in {os.fspath(db)} already has {campaign.logged} trials and the "
+                                  "study is not empty: pass a fresh study (the logged trials are replayed into it)")
+            replay(study, env, campaign.trials(), infeasible_value)
+        if campaign.remaining > 0:
+            study.optimize(objective(env, campaign, infeasible_value), n_trials=campaign.remaining, **optimize_kwargs)
     return study

@@ -97,9 +97,25 @@ def test_distributions_match_the_space(client):
         assert t.value == (result.reward if result.feasible else float("-inf"))
 
 
-def test_refuses_to_continue_a_logged_campaign(client, tmp_path):
+def test_continues_a_logged_campaign_by_replaying_it(client, tmp_path):
     env = client.open(spec("synthetic-branin"))
     db = tmp_path / "x.sqlite"
-    dso.optimize(env, db, n_trials=5, seed=1)
-    with pytest.raises(dsegym.DSEGymError, match="already has 5 trials"):
-        dso.optimize(env, db, n_trials=5, seed=1)
+    name = dso.campaign_name("optuna", "TPESampler", 1)
+    told = [{"x1": -5.0, "x2": 0.0}, {"x1": 0.0, "x2": 15.0}, {"x1": 3.0, "x2": 2.0}]
+    with client.campaign(env, db, name, "external:optuna:TPESampler", seed=1, budget=8) as campaign:
+        logged = campaign.tell(told)
+    # Interrupted after 3 of 8: optimize replays them, then runs the 5 left.
+    study = dso.optimize(env, db, n_trials=8, seed=1)
+    assert len(study.trials) == 8
+    replayed = study.trials[:3]
+    assert [t.value for t in replayed] == [t.reward for t in logged]
+    assert [t.params["x1"] for t in replayed] == [c["x1"] for c in told]
+    assert [t.user_attrs["dsegym_trial"] for t in study.trials] == list(range(8))
+    with client.campaign(env, db, name, "external:optuna:TPESampler", seed=1, budget=8) as again:
+        trials = again.trials()
+        assert again.remaining == 0 and [t.index for t in trials] == list(range(8))
+        assert [t.reward for t in trials] == [t.value for t in study.trials]
+        assert trials[1].config["x2"] == 15.0 and trials[1].feasible and trials[1].reason is None
+    # A study that already holds trials is not merged with a logged campaign.
+    with pytest.raises(dsegym.DSEGymError, match="already has 8 trials and the study is not empty"):
+        dso.optimize(env, db, n_trials=8, seed=1, study=study)
