@@ -12,6 +12,12 @@ public enum BuiltBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// The built `name`, debug preferred (what `swift test` just built).
@@ -21,10 +27,8 @@ public enum BuiltBinary {
     }
 
     /// Runs `executable` (default: the built `dsegym`) from the package root
-    /// with `input` on stdin (none: stdin is inherited), optionally sending
-    /// SIGINT after `interruptAfter` seconds, and waits for it.
-    public static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil,
-                           interruptAfter seconds: Double? = nil) throws -> Output {
+    /// with `input` on stdin (none: stdin is inherited), and waits for it.
+    public static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable ?? url()
         process.arguments = arguments
@@ -37,10 +41,6 @@ public enum BuiltBinary {
         if let input {
             inPipe.fileHandleForWriting.write(Data(input.utf8))
             try inPipe.fileHandleForWriting.close()
-        }
-        if let seconds {
-            Thread.sleep(forTimeInterval: seconds)
-            process.interrupt()
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -50,11 +50,11 @@ struct CampaignCommandTests {
         let slow = "\(dir)/slow.yaml"
         try """
         environment: synthetic-hartmann6
-        settings: {grid_points: 11, evaluation_delay_ms: 2}
+        settings: {grid_points: 11, evaluation_delay_ms: 5}
         objective: {kind: minimize, metric: value}
         """.write(toFile: slow, atomically: true, encoding: .utf8)
         let args = ["--agent", "random", "--trials", "600", "--seed", "3", "--db", "\(dir)/s.sqlite", "--name", "slow"]
-        let interrupted = try CLI.run(["run", "--env", slow] + args, interruptAfter: 0.6)
+        let interrupted = try CLI.runInterrupted(["run", "--env", slow] + args, database: "\(dir)/s.sqlite", name: "slow")
         #expect(interrupted.status == 130, "\(interrupted.stdout)\(interrupted.stderr)")
         let resumed = try CLI.run(["resume", "--db", "\(dir)/s.sqlite", "--name", "slow", "--jobs", "2"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
