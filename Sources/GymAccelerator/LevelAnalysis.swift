@@ -272,10 +272,11 @@ struct LevelAnalyzer {
         if nest.isTop {
             result.computeCycles += occurrences * computeDelay
             result.offchipCycles += occurrences * offchipDelay
-            // A step is memory-bound when the DRAM transfer sets its time; the
-            // first step's wait for data is the bound part of it.
+            // A step is memory-bound when the DRAM transfer sets its time (a
+            // tie with compute included: DRAM is then saturated); the first
+            // step's wait for data is the bound part of it.
             let transfer = changing < 0 ? max(ingressDelay, offchipDelay) : delay
-            if offchipDelay > 0 && offchipDelay >= transfer && (changing < 0 || offchipDelay > computeDelay) {
+            if offchipDelay > 0 && offchipDelay >= transfer {
                 result.offchipBoundCycles += occurrences * (changing < 0 ? offchipDelay : delay)
             }
         }
