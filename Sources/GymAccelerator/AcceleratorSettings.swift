@@ -22,6 +22,7 @@ struct AcceleratorSettings: Sendable {
 
     static let commonKeys = ["workload", "enforce_buffer_capacity", "subcluster_reuse", "noc_hops", "noc_hop_latency",
                              "clock_mhz", "element_bytes", "dataflows", "offchip_bw"] + AcceleratorCosts.overrides.map(\.key)
+        + Workload.llmSettingKeys
     static let hardwareKeys = ["simd_lanes", "l1_bytes", "l2_bytes", "noc_bw", "pes"]
 
     /// `offchip_bw`: elements per cycle, or `unlimited` (nil); with `numbers`
@@ -41,12 +42,7 @@ struct AcceleratorSettings: Sendable {
     /// Reads the settings; `extraKeys` are the environment's own.
     init(_ spec: SpecObject, defaultWorkload: String, extraKeys: [String], fixedHardware: Bool) throws {
         try spec.requireOnly(AcceleratorSettings.commonKeys + extraKeys + (fixedHardware ? AcceleratorSettings.hardwareKeys : []))
-        let reference = try spec.string("workload") ?? defaultWorkload
-        do {
-            workload = try Workload.load(reference, relativeTo: spec.baseDirectory)
-        } catch let e as SpecError {
-            throw SpecError(file: e.file ?? spec.file, key: e.key == "workload" ? spec.fullKey("workload") : e.key, e.message)
-        }
+        workload = try Workload.load(settings: spec, default: defaultWorkload)
         enforceBufferCapacity = try spec.bool("enforce_buffer_capacity", default: true)
         subClusterReuse = try spec.bool("subcluster_reuse", default: false)
         var costs = AcceleratorCosts()
@@ -94,7 +90,8 @@ struct AcceleratorSettings: Sendable {
 
     /// Help lines for `dsegym envs`.
     static let commonHelp: [(key: String, help: String)] = [
-        ("workload", "CSV path or shipped name (alexnet, vgg16, resnet18, resnet50, mobilenetv2, bert_base_layer, gpt2_decode)"),
+        ("workload", "CSV path or shipped name (alexnet, vgg16, resnet18, resnet50, mobilenetv2, bert_base_layer, gpt2_decode), or an LLM configuration .yaml (environments/llm/)"),
+        ("llm_phase, llm_batch, llm_sequence, llm_context", "with an LLM configuration: prefill or decode, sequences (1...4096, default 1), new tokens per sequence (1...131072; decode default 1), tokens already cached (0...1048576, default 0)"),
         ("enforce_buffer_capacity", "true (default): buffer needs above l1_bytes/l2_bytes make a point infeasible; false: MAESTRO's warn-only (see buffer_overflow_layers)"),
         ("subcluster_reuse", "false (default, MAESTRO): each sub-cluster step reloads its whole chunk; true: only what the parent's step changed"),
         ("noc_hops", "hops a NoC transfer crosses (default 1)"),

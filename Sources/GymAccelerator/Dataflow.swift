@@ -7,10 +7,13 @@ import GymWorkloads
 /// directives written on input rows (`Y`, `X`) are converted when a layer is
 /// resolved, because output positions are what the mapping must tile exactly
 /// once. Input rows follow from output rows and filter rows.
+///
+/// `B` is the batch of a BMM layer (1 for every other layer): unlike N it
+/// indexes all three tensors (docs/references.md §10).
 public enum LoopDimension: Int, CaseIterable, Sendable, Hashable {
-    case n = 0, k, c, r, s, y, x
+    case n = 0, k, c, r, s, y, x, b
 
-    public var letter: String { ["N", "K", "C", "R", "S", "Y", "X"][rawValue] }
+    public var letter: String { ["N", "K", "C", "R", "S", "Y", "X", "B"][rawValue] }
 }
 
 /// A size or offset as a dataflow writes it: a number, or `Sz(D)`, the layer's
@@ -32,6 +35,7 @@ public enum DirectiveSize: Sendable, Hashable, CustomStringConvertible {
             case .s: return layer.s
             case .y: return layer.y
             case .x: return layer.x
+            case .b: return layer.batch
             }
         }
     }
@@ -129,7 +133,7 @@ public struct Dataflow: Sendable, Hashable {
         return Dataflow(name: name, directives: directives)
     }
 
-    private static let grammar = "expected SpatialMap(size,offset) D, TemporalMap(size,offset) D or Cluster(n), with D one of N K C R S Y X Y' X' and sizes a number or Sz(D)"
+    private static let grammar = "expected SpatialMap(size,offset) D, TemporalMap(size,offset) D or Cluster(n), with D one of N K C R S Y X B Y' X' and sizes a number or Sz(D)"
 
     static func parseDirective(_ item: String, key: String) throws -> Directive {
         guard let open = item.firstIndex(of: "("), let close = item.lastIndex(of: ")"), open < close else {
@@ -157,7 +161,7 @@ public struct Dataflow: Sendable, Hashable {
             let letter = isOutput ? String(tail.dropLast()) : tail
             guard let d = LoopDimension.allCases.first(where: { $0.letter == letter }),
                   !isOutput || d == .y || d == .x else {
-                throw SpecError(key: key, "unknown dimension '\(tail)' in '\(item)'; allowed: N, K, C, R, S, Y, X, Y', X'")
+                throw SpecError(key: key, "unknown dimension '\(tail)' in '\(item)'; allowed: N, K, C, R, S, Y, X, B, Y', X'")
             }
             let dim = MappedDimension(d, isOutput: isOutput)
             return head == "SpatialMap"

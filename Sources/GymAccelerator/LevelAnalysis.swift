@@ -14,6 +14,9 @@ struct LevelResult: Sendable {
     var firstIngress = 0, firstEgress = 0
     /// Elements/cycle that would hide every ingress behind compute.
     var nocBandwidthRequirement = 0.0
+    /// Top level only: cycles of compute, of DRAM transfer, and of the steps
+    /// whose DRAM transfer is their longest delay (docs/references.md §10).
+    var computeCycles = 0, offchipCycles = 0, offchipBoundCycles = 0
 }
 
 /// How a tensor's data changed at the parent's step. MAESTRO analyses every
@@ -29,11 +32,12 @@ struct Freshness: Hashable, Sendable {
     static let all = Freshness(input: .full, weight: true, output: true)
 }
 
-/// Tensor membership of dimensions (bit = `LoopDimension.rawValue`).
+/// Tensor membership of dimensions (bit = `LoopDimension.rawValue`); the BMM
+/// batch B (bit 7) indexes all three.
 enum TensorMask {
-    static let input: UInt8 = 0b111_1101   // N C R S Y X (R, S through the window)
-    static let weight: UInt8 = 0b001_1110  // K C R S
-    static func output(depthwise: Bool) -> UInt8 { depthwise ? 0b110_0111 : 0b110_0011 } // N K Y X (+C)
+    static let input: UInt8 = 0b1111_1101   // N C R S Y X B (R, S through the window)
+    static let weight: UInt8 = 0b1001_1110  // K C R S B
+    static func output(depthwise: Bool) -> UInt8 { depthwise ? 0b1110_0111 : 0b1110_0011 } // N K Y X B (+C)
 }
 
 /// Evaluates a `MappingPlan` level by level: every level iterates its loop nest
@@ -57,11 +61,11 @@ struct LevelAnalyzer {
 
     @inline(__always) func inputRows(_ e: Extent) -> Int { (e[5] - 1) * plan.stride + e[3] }
     @inline(__always) func inputCols(_ e: Extent) -> Int { (e[6] - 1) * plan.stride + e[4] }
-    @inline(__always) func inputVolume(_ e: Extent) -> Int { e[0] * e[2] * inputRows(e) * inputCols(e) }
-    @inline(__always) func weightVolume(_ e: Extent) -> Int { e[1] * e[2] * e[3] * e[4] }
-    @inline(__always) func outputVolume(_ e: Extent) -> Int { e[0] * e[1] * e[5] * e[6] * (plan.isDepthwise ? e[2] : 1) }
+    @inline(__always) func inputVolume(_ e: Extent) -> Int { e[7] * e[0] * e[2] * inputRows(e) * inputCols(e) }
+    @inline(__always) func weightVolume(_ e: Extent) -> Int { e[7] * e[1] * e[2] * e[3] * e[4] }
+    @inline(__always) func outputVolume(_ e: Extent) -> Int { e[7] * e[0] * e[1] * e[5] * e[6] * (plan.isDepthwise ? e[2] : 1) }
     /// MACs of a chunk: every point of the iteration space is one MAC, one partial sum.
-    @inline(__always) func macs(_ e: Extent) -> Int { e[0] * e[1] * e[2] * e[3] * e[4] * e[5] * e[6] }
+    @inline(__always) func macs(_ e: Extent) -> Int { e[7] * e[0] * e[1] * e[2] * e[3] * e[4] * e[5] * e[6] }
 
     /// New input elements of a chunk given how the input changed.
     func newInput(_ e: Extent, _ mode: Freshness.Input) -> Int {
@@ -69,14 +73,14 @@ struct LevelAnalyzer {
         case .unchanged: return 0
         case .full: return inputVolume(e)
         // A window that moved by `by` outputs shares all but by·stride rows with the last one.
-        case .slideY(let by): return e[0] * e[2] * min(inputRows(e), by * plan.stride) * inputCols(e)
-        case .slideX(let by): return e[0] * e[2] * inputRows(e) * min(inputCols(e), by * plan.stride)
+        case .slideY(let by): return e[7] * e[0] * e[2] * min(inputRows(e), by * plan.stride) * inputCols(e)
+        case .slideX(let by): return e[7] * e[0] * e[2] * inputRows(e) * min(inputCols(e), by * plan.stride)
         }
     }
 
     // MARK: Levels
 
-    /// One level's loop nest over one parent chunk (at most 7 loops: one per
+    /// One level's loop nest over one parent chunk (at most 8 loops: one per
     /// temporal dimension plus one fold loop for the spatial ones).
     private struct Nest {
         var level: Int
@@ -107,7 +111,7 @@ struct LevelAnalyzer {
     private mutating func compute(level: Int, parent: Extent, fresh: Freshness) -> LevelResult {
         let spec = plan.levels[level]
         var chunk = Extent(repeating: 1), count = Extent(repeating: 1), edge = Extent(repeating: 1)
-        for d in 0..<7 {
+        for d in 0..<8 {
             let p = parent[d], s = min(spec.size[d], p)
             chunk[d] = s
             count[d] = (p + s - 1) / s
@@ -115,11 +119,11 @@ struct LevelAnalyzer {
         }
         // Spatial dimensions advance together; their positions are dealt to units in folds.
         var spatialPositions = 1, spatialMoving: UInt8 = 0, spatialEdge: UInt8 = 0
-        for d in 0..<7 where spec.spatialMask & (1 << UInt8(d)) != 0 {
+        for d in 0..<8 where spec.spatialMask & (1 << UInt8(d)) != 0 {
             spatialPositions = max(spatialPositions, count[d])
             if count[d] > 1 { spatialMoving |= 1 << UInt8(d) }
         }
-        for d in 0..<7 where spatialMoving & (1 << UInt8(d)) != 0 && count[d] == spatialPositions && edge[d] < chunk[d] {
+        for d in 0..<8 where spatialMoving & (1 << UInt8(d)) != 0 && count[d] == spatialPositions && edge[d] < chunk[d] {
             spatialEdge |= 1 << UInt8(d)
         }
         let folds = (spatialPositions + spec.units - 1) / spec.units
@@ -203,7 +207,7 @@ struct LevelAnalyzer {
         let startPosition = lastFold ? (nest.folds - 1) * nest.units : 0
         var union = unitChunk
         var edgeChunk = unitChunk
-        for d in 0..<7 where nest.spatialMoving & (1 << UInt8(d)) != 0 {
+        for d in 0..<8 where nest.spatialMoving & (1 << UInt8(d)) != 0 {
             let a = min(startPosition, nest.count[d] - 1), b = max(a + 1, min(startPosition + active, nest.count[d]))
             union[d] = min(nest.parent[d], b * nest.chunk[d]) - a * nest.chunk[d]
             if nest.spatialEdge & (1 << UInt8(d)) != 0 { edgeChunk[d] = nest.edge[d] }
@@ -265,6 +269,17 @@ struct LevelAnalyzer {
             ? max(ingressDelay, offchipDelay) + computeDelay
             : max(ingressDelay, computeDelay, egressDelay, offchipDelay)
         result.runtime += occurrences * delay
+        if nest.isTop {
+            result.computeCycles += occurrences * computeDelay
+            result.offchipCycles += occurrences * offchipDelay
+            // A step is memory-bound when the DRAM transfer sets its time (a
+            // tie with compute included: DRAM is then saturated); the first
+            // step's wait for data is the bound part of it.
+            let transfer = changing < 0 ? max(ingressDelay, offchipDelay) : delay
+            if offchipDelay > 0 && offchipDelay >= transfer {
+                result.offchipBoundCycles += occurrences * (changing < 0 ? offchipDelay : delay)
+            }
+        }
         result.ingressInput += occurrences * inputTraffic
         result.ingressWeight += occurrences * weightTraffic
         result.egressOutput += occurrences * egress

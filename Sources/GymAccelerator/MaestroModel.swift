@@ -32,6 +32,13 @@ public struct LayerCost: Sendable, Hashable {
     /// Energy in units of one MAC's energy, and in pJ.
     public var energyMACUnits: Double
     public var energyPJ: Double
+    /// Cycles the array computes (MAC steps and vector work), the DRAM
+    /// transfers take, and runtime spent in steps DRAM bounds (docs/references.md §10).
+    public var computeCycles = 0
+    public var memoryCycles = 0
+    public var memoryBoundCycles = 0
+    /// Cycles of the layer's vector work (included in `runtimeCycles`).
+    public var vectorCycles = 0
 
     public var macsPerCycle: Double { Double(macs) / Double(max(1, runtimeCycles)) }
 }
@@ -85,18 +92,26 @@ public struct MaestroModel: Sendable, Hashable {
         let l2Reads = TensorAccesses(input: top.ingressInput, weight: top.ingressWeight,
                                      output: max(0, top.egressOutput - outputs))
         let l2Writes = TensorAccesses(input: top.ingressInput, weight: top.ingressWeight, output: top.egressOutput)
-        let energy = Double(macs) * costs.macEnergy
+        // Vector work (softmax, normalisation) runs on the PE lanes after the
+        // layer, one element operation per lane per cycle at one MAC's energy
+        // (DSEGym's cost, docs/references.md §10).
+        let lanes = hardware.pes * hardware.simdLanes
+        let vectorCycles = (layer.vectorOps + lanes - 1) / lanes
+        let runtime = top.runtime + vectorCycles
+        let energy = Double(macs + layer.vectorOps) * costs.macEnergy
             + Double(l1Reads.total + l1Writes.total) * costs.l1AccessEnergy
             + Double(l2Reads.total + l2Writes.total) * costs.l2AccessEnergy
-        let peak = Double(hardware.pes) * Double(hardware.simdLanes) * Double(top.runtime)
+        let peak = Double(hardware.pes) * Double(hardware.simdLanes) * Double(runtime)
         return LayerCost(
-            macs: macs, runtimeCycles: top.runtime,
+            macs: macs, runtimeCycles: runtime,
             l1Reads: l1Reads, l1Writes: l1Writes, l2Reads: l2Reads, l2Writes: l2Writes,
             offchipElements: top.offchip,
             l1RequirementElements: top.peakL1,
             l2RequirementElements: 2 * top.firstIngress + 2 * top.firstEgress,
             nocBandwidthRequirement: top.nocBandwidthRequirement,
             utilization: peak > 0 ? Double(macs) / peak : 0,
-            energyMACUnits: energy, energyPJ: energy * costs.macEnergyPJ)
+            energyMACUnits: energy, energyPJ: energy * costs.macEnergyPJ,
+            computeCycles: top.computeCycles + vectorCycles, memoryCycles: top.offchipCycles,
+            memoryBoundCycles: top.offchipBoundCycles, vectorCycles: vectorCycles)
     }
 }

@@ -1,5 +1,5 @@
 import GymWorkloads
-/// Per-dimension integers, indexed by `LoopDimension.rawValue` (lane 7 unused, kept 1).
+/// Per-dimension integers, indexed by `LoopDimension.rawValue` (lane 7 is the BMM batch B).
 typealias Extent = SIMD8<Int>
 
 /// A dataflow resolved for one layer and one PE count: per level, the chunk
@@ -42,7 +42,7 @@ struct MappingPlan: Sendable {
         stride = layer.stride
         let channels = isDepthwise ? layer.c : layer.channelsPerGroup
         layerExtent = Extent(layer.n, isDepthwise ? 1 : layer.k, channels, layer.r, layer.s,
-                             layer.outputY, layer.outputX, 1)
+                             layer.outputY, layer.outputX, layer.batch)
 
         // Levels are separated by Cluster(n).
         var clusterSizes = Extent(repeating: 1)
@@ -139,6 +139,15 @@ struct MappingPlan: Sendable {
                 // so whatever the dataflow keeps stationary stays put.
                 size[LoopDimension.n.rawValue] = 1
                 order[orderCount] = LoopDimension.n.rawValue
+                orderCount += 1
+            }
+            if index == 0 && mapped & (1 << 7) == 0 && layerExtent[LoopDimension.b.rawValue] > 1 {
+                // An unmapped BMM batch runs one element after another,
+                // outermost: every tensor changes with it, so nothing inside
+                // could be kept across it (docs/references.md §10).
+                size[LoopDimension.b.rawValue] = 1
+                for i in Swift.stride(from: orderCount, to: 0, by: -1) { order[i] = order[i - 1] }
+                order[0] = LoopDimension.b.rawValue
                 orderCount += 1
             }
             levels.append(Level(size: size, spatialMask: spatial, order: order, orderCount: orderCount, units: units[index]))

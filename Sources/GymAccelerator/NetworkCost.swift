@@ -17,6 +17,25 @@ public struct NetworkCost: Sendable {
     public var l1RequirementElements: Int { layers.map(\.cost.l1RequirementElements).max() ?? 0 }
     public var l2RequirementElements: Int { layers.map(\.cost.l2RequirementElements).max() ?? 0 }
     public var nocBandwidthRequirement: Double { layers.map(\.cost.nocBandwidthRequirement).max() ?? 0 }
+    public var computeCycles: Int { layers.reduce(0) { $0 + $1.cost.computeCycles } }
+    public var memoryCycles: Int { layers.reduce(0) { $0 + $1.cost.memoryCycles } }
+    public var memoryBoundCycles: Int { layers.reduce(0) { $0 + $1.cost.memoryBoundCycles } }
+    public var vectorOps: Int { layers.reduce(0) { $0 + $1.layer.vectorOps } }
+    /// Share of the latency spent in steps whose DRAM transfer sets the time:
+    /// above 0.5 the design is memory-bound on this workload.
+    public var memoryBoundShare: Double { Double(memoryBoundCycles) / Double(max(1, runtimeCycles)) }
+
+    /// KV-cache traffic in elements (docs/references.md §10): reads are the
+    /// off-chip traffic of the weight-slot operand (K or V) of `kv_cache: read`
+    /// layers, as the dataflow streams it from DRAM (at least the cache once);
+    /// writes are the final outputs of `kv_cache: write` layers (the new K and
+    /// V), which the model already sends off chip with the layer's outputs.
+    public var kvCacheReadElements: Int {
+        layers.reduce(0) { $0 + ($1.layer.kvCache == .read ? $1.cost.l2Writes.weight : 0) }
+    }
+    public var kvCacheWriteElements: Int {
+        layers.reduce(0) { $0 + ($1.layer.kvCache == .write ? $1.layer.outputElements : 0) }
+    }
 
     /// Cycles → ns at the clock.
     public func nanoseconds(_ cycles: Int) -> Double { Double(cycles) * 1000 / hardware.clockMHz }
@@ -57,6 +76,12 @@ public struct NetworkCost: Sendable {
         MetricSpec("noc_bw_requirement", "elements_per_cycle", .minimize, summary: "NoC bandwidth that hides all ingress behind compute"),
         MetricSpec("offchip_traffic", "B", .minimize, summary: "bytes moved between DRAM and L2"),
         MetricSpec("buffer_overflow_layers", "1", .minimize, summary: "layers whose buffer needs exceed l1_bytes/l2_bytes (non-zero only with enforce_buffer_capacity: false)"),
+        MetricSpec("compute", "cycles", .minimize, summary: "cycles the PE array computes: top-level MAC steps plus vector work"),
+        MetricSpec("memory", "cycles", .minimize, summary: "cycles DRAM transfers take at offchip_bw (0 when unlimited)"),
+        MetricSpec("memory_bound_share", "1", .minimize, summary: "share of latency_cycles in steps whose DRAM transfer sets the time (> 0.5: memory-bound)"),
+        MetricSpec("vector_ops", "1", .minimize, summary: "element operations of softmax and normalisation (LLM workloads)"),
+        MetricSpec("kv_cache_read", "B", .minimize, summary: "bytes of K/V operands the attention layers stream from DRAM"),
+        MetricSpec("kv_cache_write", "B", .minimize, summary: "bytes of new K/V entries written to the cache"),
     ]
 
     /// The totals as metrics, in `metricSpecs` order.
@@ -82,6 +107,12 @@ public struct NetworkCost: Sendable {
             Metric("noc_bw_requirement", "elements_per_cycle", nocBandwidthRequirement),
             Metric("offchip_traffic", "B", Double(offchipElements) * eb),
             Metric("buffer_overflow_layers", "1", Double(overflowingLayers)),
+            Metric("compute", "cycles", Double(computeCycles)),
+            Metric("memory", "cycles", Double(memoryCycles)),
+            Metric("memory_bound_share", "1", memoryBoundShare),
+            Metric("vector_ops", "1", Double(vectorOps)),
+            Metric("kv_cache_read", "B", Double(kvCacheReadElements) * eb),
+            Metric("kv_cache_write", "B", Double(kvCacheWriteElements) * eb),
         ]
     }
 
@@ -105,6 +136,9 @@ public struct NetworkCost: Sendable {
             Metric("l2_reads_output", "elements", Double(cost.l2Reads.output)),
             Metric("l2_writes_output", "elements", Double(cost.l2Writes.output)),
             Metric("offchip_traffic", "B", Double(cost.offchipElements) * eb),
+            Metric("compute", "cycles", Double(cost.computeCycles)),
+            Metric("memory", "cycles", Double(cost.memoryCycles)),
+            Metric("memory_bound_share", "1", Double(cost.memoryBoundCycles) / Double(max(1, cost.runtimeCycles))),
         ]
     }
 
@@ -124,9 +158,20 @@ extension MaestroModel {
                          dataflow: (Layer) -> Dataflow) throws -> NetworkCost {
         var layers: [(layer: Layer, cost: LayerCost)] = []
         layers.reserveCapacity(workload.layers.count)
+        // Layers that differ only by name (the blocks of a transformer) cost the same.
+        var seen: [Layer: (Dataflow, LayerCost)] = [:]
         for layer in workload.layers {
+            var shape = layer
+            shape.name = ""
+            let flow = dataflow(layer)
+            if let (f, cost) = seen[shape], f == flow {
+                layers.append((layer, cost))
+                continue
+            }
             do {
-                layers.append((layer, try evaluate(layer: layer, dataflow: dataflow(layer), hardware: hardware)))
+                let cost = try evaluate(layer: layer, dataflow: flow, hardware: hardware)
+                seen[shape] = (flow, cost)
+                layers.append((layer, cost))
             } catch let rejection as MappingRejection {
                 throw MappingRejection("layer \(layer.name): \(rejection.reason)")
             }

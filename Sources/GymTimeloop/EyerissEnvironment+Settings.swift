@@ -12,7 +12,7 @@ extension EyerissEnvironment {
             throw e.key == nil || e.key == "workload" ? SpecError(file: e.file ?? spec.file, key: spec.fullKey("workload"), e.message) : e
         }
         if try spec.bool("conv_only", default: false) {
-            workload.layers = workload.layers.filter { $0.type != .gemm }
+            workload.layers = workload.layers.filter { $0.type != .gemm && $0.type != .bmm }
             guard !workload.layers.isEmpty else { throw spec.error("conv_only", "the workload has no convolution layers") }
             workload.name += "-conv"
         }

@@ -37,7 +37,9 @@ extension LoopExtents {
 ///
 /// A `Layer` in MAESTRO names maps as G = groups, C = C/groups, K = K/groups,
 /// P = Y', Q = X', so MACs are the product of the bounds. GEMM layers have
-/// R = S = P = Q = 1 and the rows in N.
+/// R = S = P = Q = 1 and the rows in N. A BMM is the einsum
+/// `O[g,n,k] += I[g,n,c] · W[g,c,k]`: its batch is the G rank, which every
+/// tensor carries (docs/references.md §10).
 public struct LoopProblem: Hashable, Sendable {
     public var name: String
     public var bounds: LoopExtents
@@ -54,7 +56,7 @@ public struct LoopProblem: Hashable, Sendable {
         b[.r] = layer.r; b[.s] = layer.s
         b[.p] = layer.outputY; b[.q] = layer.outputX
         b[.c] = layer.channelsPerGroup; b[.k] = layer.k / layer.groups
-        b[.n] = layer.n; b[.g] = layer.groups
+        b[.n] = layer.n; b[.g] = layer.groups * layer.batch  // batch is 1 unless BMM (groups is then 1)
         self.init(name: layer.name, bounds: b, stride: layer.stride)
     }
 
