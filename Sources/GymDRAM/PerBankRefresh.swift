@@ -3,7 +3,7 @@
 /// (one command every tREFI / banks); other banks keep working.
 struct PerBankRefresh: RefreshScheme {
     var command: DRAMCommand { .refpb }
-    func interval(_ spec: MemSpec) -> Int { max(1, spec.timing.REFI / spec.organisation.banks) }
+    func interval(_ spec: MemSpec) -> Int { spec.timing.perBankRefreshInterval(banks: spec.organisation.banks) }
     func target(step: Int, _ spec: MemSpec) -> RefreshTarget {
         let bank = step % spec.organisation.banks
         return RefreshTarget(bank: bank, first: bank, stride: spec.organisation.banks)

@@ -4,7 +4,7 @@
 /// tREFI / banks per group).
 struct SameBankRefresh: RefreshScheme {
     var command: DRAMCommand { .refsb }
-    func interval(_ spec: MemSpec) -> Int { max(1, spec.timing.REFI / spec.organisation.banksPerGroup) }
+    func interval(_ spec: MemSpec) -> Int { spec.timing.sameBankRefreshInterval(banksPerGroup: spec.organisation.banksPerGroup) }
     func target(step: Int, _ spec: MemSpec) -> RefreshTarget {
         let k = step % spec.organisation.banksPerGroup
         return RefreshTarget(bank: k, first: k, stride: spec.organisation.banksPerGroup)
