@@ -45,15 +45,17 @@ public enum DRAMStandard: String, Sendable, CaseIterable {
     /// Clock cycles `command` holds its command bus (§8): DDR5 ACT, RD, RDA,
     /// WR and WRA take 2 CK; LPDDR4 ACT, RD and WR 4 CK, PRE and REF 2 CK;
     /// HBM3 ACT 1.5 CK (rounded up to 2: the controller works in whole
-    /// clocks) and HBM2 ACT 2 CK on the row bus. Everything else takes 1.
+    /// clocks) and HBM2 ACT 2 CK on the row bus; LPDDR5's ACT is ACT1 and
+    /// ACT2 issued back to back (2 CK, so the nAAD deadline holds by
+    /// construction; timings count from ACT1). Everything else takes 1.
     public func commandCycles(_ command: DRAMCommand) -> Int {
         switch self {
         case .ddr5: return command == .act || command.isColumn ? 2 : 1
         case .lpddr4:
             if command == .act || command.isColumn { return 4 }
             return command == .pre || command == .prea || command.isRefresh ? 2 : 1
-        case .hbm2, .hbm3: return command == .act ? 2 : 1
-        case .ddr3, .ddr4, .lpddr5: return 1
+        case .hbm2, .hbm3, .lpddr5: return command == .act ? 2 : 1
+        case .ddr3, .ddr4: return 1
         }
     }
 
