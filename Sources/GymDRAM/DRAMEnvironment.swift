@@ -14,7 +14,7 @@ public struct DRAMEnvironment: DetailedEnvironment {
 
     public static let kind = EnvironmentKind(
         name: "dram",
-        summary: "cycle-level DDR3/DDR4 memory controller (DRAMSys knobs) replaying a trace; latency ns, energy pJ, power mW",
+        summary: "cycle-level DDR3/DDR4/DDR5/LPDDR4/LPDDR5/HBM2/HBM3 memory controller (DRAMSys knobs) replaying a trace; latency ns, energy pJ, power mW",
         settings: [
             ("memspec", "device: shipped name (\(MemSpec.shippedNames.joined(separator: ", "))) or DRAMSys memspec JSON path (default ddr3-1600-x8-1gb, ArchGym's)"),
             ("trace", "trace: shipped name (\(Trace.shippedNames.joined(separator: ", "))) or .stl/.rstl path (default random)"),
@@ -30,11 +30,11 @@ public struct DRAMEnvironment: DetailedEnvironment {
     public let designSpace: DesignSpace
     public let fingerprint: String
     public var id: String { "dram-v\(DRAMEnvironment.version)" }
-    public var metricSpecs: [MetricSpec] { DRAMResult.metricSpecs }
+    public var metricSpecs: [MetricSpec] { DRAMResult.metricSpecs(for: simulation.spec.standard) }
 
     public init(memSpec: MemSpec, trace: Trace, mapping: AddressMapping, ranges: Ranges = .ga, traceClockMHz: Double? = nil) throws {
         simulation = try DRAMSimulation(spec: memSpec, mapping: mapping, trace: trace, traceClockMHz: traceClockMHz)
-        designSpace = DRAMEnvironment.space(ranges)
+        designSpace = DRAMEnvironment.space(ranges, standard: memSpec.standard)
         fingerprint = "dram-v\(DRAMEnvironment.version):" + DRAMFiles.digest(
             [memSpec.sourceText, trace.digest, mapping.text, traceClockMHz.map { "\($0)" } ?? "device"].joined(separator: "\u{1}"))
     }
@@ -69,7 +69,12 @@ public struct DRAMEnvironment: DetailedEnvironment {
 
     /// ArchGym's DRAM space (docs/references.md §1) plus PowerDownPolicy and the
     /// extra refresh policies. Defaults are ArchGym's base DRAMSys configuration.
-    public static func space(_ ranges: Ranges) -> DesignSpace {
+    public static func space(_ ranges: Ranges) -> DesignSpace { space(ranges, standard: .ddr4) }
+
+    /// The space on a device of `standard`: RefreshPolicy offers the refresh
+    /// commands the standard has (`DRAMStandard.refreshPolicies`); every
+    /// knob keeps its ArchGym name.
+    public static func space(_ ranges: Ranges, standard: DRAMStandard) -> DesignSpace {
         typealias C = ControllerConfiguration
         func names<E: RawRepresentable & CaseIterable>(_: E.Type) -> [String] where E.RawValue == String { E.allCases.map(\.rawValue) }
         let powers = Parameter.powersOfTwo(1, 128)
@@ -80,7 +85,7 @@ public struct DRAMEnvironment: DetailedEnvironment {
             ranges == .ga ? .integer("RequestBufferSize", 1...8, default: 8, summary: "request buffer entries")
                 : .ordinal("RequestBufferSize", powers, default: 8, summary: "request buffer entries"),
             .choice("RespQueue", names(C.ResponseQueue.self), default: "Fifo", summary: "response order"),
-            .choice("RefreshPolicy", names(C.RefreshPolicy.self), default: "AllBank", summary: "refresh command kind"),
+            .choice("RefreshPolicy", standard.refreshPolicies.map(\.rawValue), default: "AllBank", summary: "refresh command kind"),
             .integer("RefreshMaxPostponed", 1...8, default: 8, summary: "refreshes that may be postponed"),
             .integer("RefreshMaxPulledin", 1...8, default: 8, summary: "refreshes that may be pulled in"),
             .choice("Arbiter", names(C.Arbiter.self), default: "Simple", summary: "front-end arbiter"),
@@ -108,6 +113,7 @@ public struct DRAMEnvironment: DetailedEnvironment {
     }
 
     public func simulate(_ configuration: Configuration) throws -> DRAMResult {
+        try checkStandard(configuration)
         try designSpace.validate(configuration)
         return simulation.run(controllerConfiguration(configuration))
     }
@@ -118,8 +124,17 @@ public struct DRAMEnvironment: DetailedEnvironment {
 
     /// `evaluate`, polling `cancellation` every few thousand simulator steps.
     public func evaluate(_ configuration: Configuration, cancellation: Cancellation) throws -> Metrics {
+        try checkStandard(configuration)
         try designSpace.validate(configuration)
         return try simulation.run(controllerConfiguration(configuration), cancellation: cancellation).metrics
+    }
+
+    /// A refresh policy the device's standard lacks: a one-line error naming the standard.
+    private func checkStandard(_ configuration: Configuration) throws {
+        guard case .text(let name)? = configuration["RefreshPolicy"],
+              let policy = ControllerConfiguration.RefreshPolicy(rawValue: name),
+              let why = simulation.spec.standard.rejection(of: policy) else { return }
+        throw SpecError(key: "RefreshPolicy", why)
     }
 
     /// Metrics plus one part per channel-independent view: the energy breakdown.
@@ -129,7 +144,9 @@ public struct DRAMEnvironment: DetailedEnvironment {
         let parts = NamedMetrics(name: "energy", metrics: [
             Metric("act", "pJ", e.actPJ), Metric("pre", "pJ", e.prePJ), Metric("read", "pJ", e.readPJ),
             Metric("write", "pJ", e.writePJ), Metric("refresh", "pJ", e.refreshPJ), Metric("background", "pJ", e.backgroundPJ),
-        ])
+        ] + (simulation.spec.standard.isBeyondDDR4 ? [
+            Metric("interface_termination", "pJ", e.interfaceTerminationPJ), Metric("interface_toggles", "pJ", e.interfaceTogglePJ),
+        ] : []))
         return (result.metrics, [parts])
     }
 

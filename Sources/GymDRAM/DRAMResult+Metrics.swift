@@ -23,6 +23,17 @@ extension DRAMResult {
         MetricSpec("powerdown", "count", .minimize, summary: "power-down and self-refresh entries"),
     ]
 
+    /// The I/O interface energy (docs/references.md §8), reported apart from
+    /// the core `energy` for the standards beyond DDR4 (DDR3/DDR4 keep
+    /// exactly their metrics).
+    public static let interfaceMetricSpec = MetricSpec("interface_energy", "pJ", .minimize,
+        summary: "I/O interface energy (termination and pin toggles, random data), not part of energy")
+
+    /// What the `dram` environment measures on a device of `standard`.
+    public static func metricSpecs(for standard: DRAMStandard) -> [MetricSpec] {
+        standard.isBeyondDDR4 ? metricSpecs + [interfaceMetricSpec] : metricSpecs
+    }
+
     /// Nearest-rank percentile of sorted values (0 when empty).
     static func percentile(_ sorted: [Int], _ p: Double) -> Int {
         guard !sorted.isEmpty else { return 0 }
@@ -31,6 +42,7 @@ extension DRAMResult {
     }
 
     public var metrics: Metrics {
+        if let rejection { return .infeasible(rejection) }
         guard completed else {
             return .infeasible("the controller stalled before serving every request (please report this configuration)")
         }
@@ -63,6 +75,7 @@ extension DRAMResult {
             k(.act), Double(e.prechargeCount), k(.rd, .rda), k(.wr, .wra), k(.refab, .refpb, .refsb),
             k(.pdea, .pdep, .srefen),
         ]
-        return Metrics(zip(DRAMResult.metricSpecs, values).map { Metric($0.name, $0.unit, $1) })
+        let specs = DRAMResult.metricSpecs(for: spec.standard)
+        return Metrics(zip(specs, values + (spec.standard.isBeyondDDR4 ? [e.interfacePJ] : [])).map { Metric($0.name, $0.unit, $1) })
     }
 }

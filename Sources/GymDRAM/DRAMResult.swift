@@ -6,9 +6,13 @@ public struct DRAMResult: Sendable {
     public let spec: MemSpec
     let channels: [ChannelOutcome]
     let requests: [[ChannelRequest]]
+    /// Why the configuration cannot run on this device (a refresh policy the
+    /// standard lacks); nothing was simulated.
+    public internal(set) var rejection: String? = nil
 
-    /// False if the controller stalled (never expected; reported as infeasible).
-    public var completed: Bool { channels.allSatisfy(\.completed) }
+    /// False if the controller stalled (never expected; reported as infeasible)
+    /// or the configuration was rejected.
+    public var completed: Bool { rejection == nil && channels.allSatisfy(\.completed) }
     /// Cycle of the last response over all channels.
     public var endCycle: Int { channels.map(\.endCycle).max() ?? 0 }
     public var simulatedTimeNs: Double { Double(endCycle) * spec.timing.tCKns }

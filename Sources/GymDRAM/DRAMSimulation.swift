@@ -55,7 +55,18 @@ public struct DRAMSimulation: Sendable {
         return result
     }
 
+    /// Throws a one-line `SpecError` naming the standard when `config` asks
+    /// for something the device's standard lacks (a refresh policy).
+    public func check(_ config: ControllerConfiguration) throws {
+        if let why = spec.standard.rejection(of: config.refreshPolicy) { throw SpecError(key: "RefreshPolicy", why) }
+    }
+
     private func simulate(_ config: ControllerConfiguration, cancellation: Cancellation?) -> DRAMResult {
+        if let why = spec.standard.rejection(of: config.refreshPolicy) {
+            var rejected = DRAMResult(spec: spec, channels: [], requests: [])
+            rejected.rejection = why
+            return rejected
+        }
         // The scheduler registered under the configured name runs a simulator
         // specialised for it, which keeps the hot loop free of dynamic dispatch.
         let scheduler = config.scheduler.implementation

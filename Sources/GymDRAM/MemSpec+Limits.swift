@@ -2,13 +2,13 @@ import Foundation
 import GymCore
 
 extension MemSpec {
-    /// What a memspec may hold. Real DDR3/DDR4 parts (docs/references.md §4)
+    /// What a memspec may hold. Real DDR3/DDR4 parts (docs/references.md §4) and the later standards' (§8)
     /// lie well inside every bound; the bounds keep each product the
     /// simulator forms (capacity, burst bytes, cycle counts) far from
     /// overflow: capacity ≤ 16 · 16 · 64 · 2^20 · 2^16 · 512 B = 2^59 B.
     public enum Limits {
         /// Device families the controller's timing rules and energy model describe.
-        public static let memoryTypes = ["DDR3", "DDR4"]
+        public static let memoryTypes = DRAMStandard.allCases.map(\.rawValue)
         public static let maxChannels = 16, maxRanks = 16, maxBanks = 64
         public static let maxRows = 1 << 20, maxColumns = 1 << 16
         /// Data pins per device (x4 ... x64) and devices per rank.

@@ -18,6 +18,10 @@ extension ProtocolChecker {
         var refreshes = Array(repeating: 0, count: o.ranks)
         var refreshBase = Array(repeating: 0, count: o.ranks)
         var previousCycle = -1
+        // Per command bus (HBM: row and column), the first cycle it is free
+        // again: DDR5 and LPDDR4 commands take several clocks (§8).
+        var busFree = [Int.min, Int.min]
+        let standard = spec.standard
 
         func due(_ r: Int, at cycle: Int, _ limits: RefreshLimits) -> Int { max(0, (cycle - refreshBase[r]) / limits.interval) }
 
@@ -25,6 +29,9 @@ extension ProtocolChecker {
             func fail(_ m: String) { out.append(Violation(index: i, command: c, message: m)) }
             if c.cycle <= previousCycle { fail("command bus already used at or after this cycle (previous at \(previousCycle))") }
             previousCycle = c.cycle
+            let bus = standard.commandBus(c.command)
+            if c.cycle < busFree[bus] { fail("command bus \(bus) still holds the previous command until cycle \(busFree[bus])") }
+            busFree[bus] = c.cycle + standard.commandCycles(c.command)
             let mask = banks(of: c)
             let groupMask = groups(of: mask)
             // Pairwise timing against the latest command of every kind on every bank set.

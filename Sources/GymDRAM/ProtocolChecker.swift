@@ -47,7 +47,8 @@ public struct ProtocolChecker: Sendable {
         func need(_ v: Int) { gap = max(gap, v) }
         let rowClosingEnd: Int? = {   // cycles from p until its bank is precharged and ready for ACT
             switch p {
-            case .pre, .prea: return t.RP
+            case .pre: return t.RP
+            case .prea: return t.allBankRP
             case .rda: return t.RTP + t.RP
             case .wra: return t.WL + burst + t.WR + t.RP
             default: return nil
@@ -55,19 +56,23 @@ public struct ProtocolChecker: Sendable {
         }()
         if !sameRank {
             // Other ranks share only the data bus.
-            if p.isRead && n.isRead || p.isWrite && n.isWrite { need(burst + t.RTRS) }
+            if p.isRead && n.isRead || p.isWrite && n.isWrite { need(max(burst + t.RTRS, t.CCDR)) }
             if p.isRead && n.isWrite { need(t.CL + burst + t.RTRS - t.WL) }
             if p.isWrite && n.isRead { need(t.WL + burst + t.RTRS - t.CL) }
             return gap
         }
         // Column-to-column on one rank.
-        if p.isRead && n.isRead || p.isWrite && n.isWrite { need(sameGroup ? t.CCD_L : t.CCD_S) }
+        if p.isRead && n.isRead { need(sameGroup ? t.CCD_L : t.CCD_S) }
+        if p.isWrite && n.isWrite { need(sameGroup ? t.writeCCD_L : t.CCD_S) }   // DDR5 tCCD_L_WR (§8)
         if p.isWrite && n.isRead { need(t.WL + burst + (sameGroup ? t.WTR_L : t.WTR_S)) }
-        if p.isRead && n.isWrite { need(t.CL + burst + 2 - t.WL) }
+        if p.isRead && n.isWrite { need(max(t.CL + burst + 2 - t.WL, t.RTWmin)) }
         // Activations on one rank.
         if p == .act && n == .act { need(sameBank ? t.RC : sameGroup ? t.RRD_L : t.RRD_S) }
-        if [.act, .refpb, .refsb].contains(p) && [.refpb, .refsb].contains(n) && !sameBank { need(t.RRD_L) }
-        if [.refpb, .refsb].contains(p) && n == .act && !sameBank { need(t.RRD_L) }
+        let bankRefreshes: [DRAMCommand] = [.refpb, .refsb]
+        if p == .act && bankRefreshes.contains(n) && !sameBank { need(t.RRD_L) }
+        if bankRefreshes.contains(p) && bankRefreshes.contains(n) && !sameBank { need(t.refreshToRefresh) }   // tRREFD (§8)
+        if bankRefreshes.contains(p) && n == .act && !sameBank { need(t.refreshToACT) }
+        if (p == .pre || p == .prea) && (n == .pre || n == .prea) { need(t.PPD) }                 // tPPD (§8)
         // Power-down and self-refresh.
         let entries: [DRAMCommand] = [.pdea, .pdep, .srefen]
         let wakeful: [DRAMCommand] = [.act, .pre, .prea, .rd, .rda, .wr, .wra, .refab, .refpb, .refsb, .srefen]
@@ -86,7 +91,8 @@ public struct ProtocolChecker: Sendable {
         if p == .srefex && (n == .pdea || n == .pdep) { need(max(t.CKE, t.XS)) }
         guard sameBank else { return gap }
         // The same bank: row cycle.
-        if p == .act && n.isColumn { need(t.RCD) }
+        if p == .act && n.isRead { need(t.RCD) }
+        if p == .act && n.isWrite { need(t.writeRCD) }                                           // HBM tRCDWR (§8)
         if p == .act && (n == .pre || n == .prea) { need(t.RAS) }
         if p == .act && n.isRefresh { need(t.RC) }
         if p.isRead && (n == .pre || n == .prea) { need(t.RTP) }
