@@ -11,13 +11,13 @@ struct WindowAccuracyTests {
     static let spec = Fixtures.environments + "/accelerator-dram-gpt2-decode.yaml"
 
     /// The default point, a point with every DRAM knob away from its default,
-    /// and another dataflow on a larger array.
+    /// and a larger array with other DRAM knobs.
     static let points: [[String: String]] = [
         [:],
         ["PagePolicy": "Closed", "Scheduler": "Fifo", "RefreshPolicy": "PerBank", "RefreshMaxPostponed": "1",
          "PowerDownPolicy": "Staggered", "Arbiter": "Fifo", "MaxActiveTransactions": "16", "RequestBufferSize": "4"],
-        ["dataflow": "ykp_os", "pes": "1024", "simd_lanes": "4", "l2_bytes": "1048576", "noc_bw": "256",
-         "PagePolicy": "OpenAdaptive", "SchedulerBuffer": "Shared"],
+        ["pes": "1024", "simd_lanes": "4", "l2_bytes": "1048576", "noc_bw": "256",
+         "PagePolicy": "OpenAdaptive", "SchedulerBuffer": "Shared", "Scheduler": "FrFcfsGrp", "RefreshMaxPostponed": "4"],
     ]
 
     @Test(arguments: 0..<points.count)
