@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GymAccelerator", targets: ["GymAccelerator"]),
         .library(name: "GymTimeloop", targets: ["GymTimeloop"]),
         .library(name: "GymDRAM", targets: ["GymDRAM"]),
+        .library(name: "GymAcceleratorDRAM", targets: ["GymAcceleratorDRAM"]),
         .library(name: "GymCodesign", targets: ["GymCodesign"]),
         .library(name: "GymSynthetic", targets: ["GymSynthetic"]),
         .library(name: "GymSoC", targets: ["GymSoC"]),
@@ -49,6 +50,7 @@ let package = Package(
         .target(name: "GymAccelerator", dependencies: ["GymCore", "GymWorkloads"]),
         .target(name: "GymTimeloop", dependencies: ["GymCore", "GymWorkloads"]),
         .target(name: "GymDRAM", dependencies: ["GymCore"]),
+        .target(name: "GymAcceleratorDRAM", dependencies: ["GymCore", "GymWorkloads", "GymAccelerator", "GymDRAM"]),
         .target(name: "GymCodesign", dependencies: ["GymCore", "GymWorkloads", "GymAccelerator"]),
         .target(name: "GymSynthetic", dependencies: ["GymCore"]),
         .target(name: "GymSoC", dependencies: ["GymCore"]),
@@ -62,6 +64,7 @@ let package = Package(
         .target(name: "GymCampaign", dependencies: [
             "GymCore", "GymNumerics", "GymStore", "GymAgents", "GymReport", "GymProxy",
             "GymAccelerator", "GymTimeloop", "GymDRAM", "GymCodesign", "GymSynthetic", "GymSoC",
+            "GymAcceleratorDRAM",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -92,6 +95,7 @@ let package = Package(
         .testTarget(name: "GymWorkloadsTests", dependencies: ["GymWorkloads", "GymTesting", "GymCore"]),
         .testTarget(name: "GymAcceleratorTests", dependencies: ["GymAccelerator", "GymWorkloads", "GymCampaign", "GymTesting", "GymCore"]),
         .testTarget(name: "GymTimeloopTests", dependencies: ["GymTimeloop", "GymWorkloads", "GymCampaign", "GymCore"]),
+        .testTarget(name: "GymAcceleratorDRAMTests", dependencies: ["GymAcceleratorDRAM", "GymAccelerator", "GymDRAM", "GymWorkloads", "GymCampaign", "GymTesting", "GymCore"]),
         .testTarget(name: "GymDRAMTests", dependencies: ["GymDRAM", "GymSynthetic", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymSoCTests", dependencies: ["GymSoC", "GymCampaign", "GymCore"]),
         .testTarget(name: "GymCodesignTests", dependencies: ["GymCodesign", "GymAccelerator", "GymWorkloads", "GymCampaign", "GymCore"]),

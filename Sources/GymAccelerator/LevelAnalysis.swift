@@ -82,7 +82,7 @@ struct LevelAnalyzer {
 
     /// One level's loop nest over one parent chunk (at most 8 loops: one per
     /// temporal dimension plus one fold loop for the spatial ones).
-    private struct Nest {
+    struct Nest {
         var level: Int
         var parent: Extent
         var chunk: Extent, count: Extent, edge: Extent
@@ -108,7 +108,8 @@ struct LevelAnalyzer {
         return result
     }
 
-    private mutating func compute(level: Int, parent: Extent, fresh: Freshness) -> LevelResult {
+    /// The loop nest of `level` over `parent` (also walked step by step by `OffChipStream`).
+    func makeNest(level: Int, parent: Extent, fresh: Freshness) -> Nest {
         let spec = plan.levels[level]
         var chunk = Extent(repeating: 1), count = Extent(repeating: 1), edge = Extent(repeating: 1)
         for d in 0..<8 {
@@ -154,6 +155,11 @@ struct LevelAnalyzer {
         nest.first = Freshness(input: walked & TensorMask.input != 0 ? .full : fresh.input,
                                weight: fresh.weight || walked & TensorMask.weight != 0,
                                output: fresh.output || walked & outputMask != 0)
+        return nest
+    }
+
+    private mutating func compute(level: Int, parent: Extent, fresh: Freshness) -> LevelResult {
+        let nest = makeNest(level: level, parent: parent, fresh: fresh)
 
         // Cases: the first iteration, then for each loop j advancing (inner
         // loops reset to index 0) every last/not-last state of the loops
@@ -196,8 +202,8 @@ struct LevelAnalyzer {
 
     /// One case: loop states in `isLast` (bit per loop), `changing` = the loop
     /// that advanced (-1: the first iteration).
-    private mutating func evaluateCase(_ nest: Nest, changing: Int, isLast: UInt8, occurrences: Int,
-                                       into result: inout LevelResult) {
+    mutating func evaluateCase(_ nest: Nest, changing: Int, isLast: UInt8, occurrences: Int,
+                               into result: inout LevelResult) {
         var unitChunk = nest.chunk
         for i in 0..<nest.loopCount where i != nest.foldLoop && isLast & (1 << UInt8(i)) != 0 {
             unitChunk[nest.loopDim[i]] = nest.edge[nest.loopDim[i]]
@@ -215,22 +221,7 @@ struct LevelAnalyzer {
         let edgeUnits = lastFold && nest.spatialEdge != 0 ? 1 : 0
         let fullUnits = active - edgeUnits
 
-        // What changed at this iteration.
-        var fresh = nest.first
-        if changing >= 0 {
-            var changed: UInt8 = 0
-            for i in changing..<nest.loopCount { changed |= UInt8(nest.loopMask[i]) }
-            let dim = nest.loopDim[changing]
-            if changed & TensorMask.input == 0 {
-                fresh.input = .unchanged
-            } else if changing != nest.foldLoop && changed & TensorMask.input == UInt8(nest.loopMask[changing]) && (dim == 5 || dim == 6) {
-                fresh.input = dim == 5 ? .slideY(nest.chunk[5]) : .slideX(nest.chunk[6])
-            } else {
-                fresh.input = .full
-            }
-            fresh.weight = changed & TensorMask.weight != 0
-            fresh.output = changed & nest.outputMask != 0
-        }
+        let fresh = freshness(nest, changing: changing)
 
         let inputTraffic = newInput(union, fresh.input)
         let weightTraffic = fresh.weight ? weightVolume(union) : 0
@@ -286,5 +277,25 @@ struct LevelAnalyzer {
         if nest.isTop { result.offchip += occurrences * (ingress + egress) }
         result.nocBandwidthRequirement = max(result.nocBandwidthRequirement, Double(ingress) / Double(max(1, computeDelay)))
         if changing < 0 { result.firstIngress = ingress; result.firstEgress = egress }
+    }
+
+    /// What changed at the iteration where loop `changing` advanced (-1: the first).
+    func freshness(_ nest: Nest, changing: Int) -> Freshness {
+        var fresh = nest.first
+        if changing >= 0 {
+            var changed: UInt8 = 0
+            for i in changing..<nest.loopCount { changed |= UInt8(nest.loopMask[i]) }
+            let dim = nest.loopDim[changing]
+            if changed & TensorMask.input == 0 {
+                fresh.input = .unchanged
+            } else if changing != nest.foldLoop && changed & TensorMask.input == UInt8(nest.loopMask[changing]) && (dim == 5 || dim == 6) {
+                fresh.input = dim == 5 ? .slideY(nest.chunk[5]) : .slideX(nest.chunk[6])
+            } else {
+                fresh.input = .full
+            }
+            fresh.weight = changed & TensorMask.weight != 0
+            fresh.output = changed & nest.outputMask != 0
+        }
+        return fresh
     }
 }

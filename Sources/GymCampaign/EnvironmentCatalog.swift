@@ -1,4 +1,5 @@
 import GymAccelerator
+import GymAcceleratorDRAM
 import GymAgents
 import GymCodesign
 import GymCore
@@ -19,6 +20,7 @@ extension Catalog {
             EyerissEnvironment.kind,
             CodesignEnvironment.kind,
             DRAMEnvironment.kind,
+            AcceleratorDRAMEnvironment.kind,
             SoCEnvironment.kind,
             ProxyEnvironment.kind,
         ],
