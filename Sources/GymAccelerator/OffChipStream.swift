@@ -136,14 +136,14 @@ private struct StreamBuilder {
         if let r {
             elements += inputBursts(r) { reads.append($0) }
             if r.fresh.weight {
-                elements += layout.forEachBurst(of: .weight, start: [r.start[1], r.start[2], r.start[3], r.start[4]],
-                                                size: [r.size[1], r.size[2], r.size[3], r.size[4]], burstBytes: burstBytes) { reads.append($0) }
+                elements += layout.forEachBurst(of: .weight, start: [r.start[7], r.start[1], r.start[2], r.start[3], r.start[4]],
+                                                size: [r.size[7], r.size[1], r.size[2], r.size[3], r.size[4]], burstBytes: burstBytes) { reads.append($0) }
             }
             assert(elements == r.modelIngress, "stream ingress \(elements) differs from the model's \(r.modelIngress)")
         }
         if let w {
-            let out = layout.forEachBurst(of: .output, start: [w.start[0], w.start[1], depthwise ? w.start[2] : 0, w.start[5], w.start[6]],
-                                          size: [w.size[0], w.size[1], depthwise ? w.size[2] : 1, w.size[5], w.size[6]],
+            let out = layout.forEachBurst(of: .output, start: [w.start[7], w.start[0], w.start[1], depthwise ? w.start[2] : 0, w.start[5], w.start[6]],
+                                          size: [w.size[7], w.size[0], w.size[1], depthwise ? w.size[2] : 1, w.size[5], w.size[6]],
                                           burstBytes: burstBytes) { writes.append($0) }
             assert(out == w.modelEgress, "stream egress \(out) differs from the model's \(w.modelEgress)")
             elements += out
@@ -178,7 +178,7 @@ private struct StreamBuilder {
             col += cols - n
             cols = n
         }
-        return layout.forEachBurst(of: .input, start: [s.start[0], s.start[2], row, col],
-                                   size: [s.size[0], s.size[2], rows, cols], burstBytes: burstBytes, body)
+        return layout.forEachBurst(of: .input, start: [s.start[7], s.start[0], s.start[2], row, col],
+                                   size: [s.size[7], s.size[0], s.size[2], rows, cols], burstBytes: burstBytes, body)
     }
 }

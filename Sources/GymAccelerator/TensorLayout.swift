@@ -7,9 +7,12 @@ import GymWorkloads
 /// page, as an allocator of large buffers would place them). Inside a region
 /// the elements are row-major in the model's coordinates (outermost first):
 ///
-/// - inputs  `[N][C][Yin][Xin]`, Yin = (Y' - 1)·stride + R (the rows the model counts), Xin likewise;
-/// - weights `[K][C][R][S]`;
-/// - outputs `[N][K][C][Y'][X']` with C = 1 except for depthwise layers (K = 1 there).
+/// - inputs  `[B][N][C][Yin][Xin]`, Yin = (Y' - 1)·stride + R (the rows the model counts), Xin likewise;
+/// - weights `[B][K][C][R][S]`;
+/// - outputs `[B][N][K][C][Y'][X']` with C = 1 except for depthwise layers (K = 1 there).
+///
+/// B is a `BMM` layer's batch (both operands and the result belong to each
+/// batch element, docs/references.md §10); 1 for every other layer type.
 ///
 /// C is the model's C: channels per group for grouped convolutions (the model
 /// costs them that way, `MappingPlan`), all channels for depthwise ones.
@@ -31,7 +34,8 @@ public struct TensorLayout: Sendable, Hashable {
         let c = depthwise ? layer.c : layer.channelsPerGroup, k = depthwise ? 1 : layer.k
         let outY = layer.outputY, outX = layer.outputX
         let inY = (outY - 1) * layer.stride + layer.r, inX = (outX - 1) * layer.stride + layer.s
-        extents = [[layer.n, c, inY, inX], [k, c, layer.r, layer.s], [layer.n, k, depthwise ? c : 1, outY, outX]]
+        let b = layer.batch
+        extents = [[b, layer.n, c, inY, inX], [b, k, c, layer.r, layer.s], [b, layer.n, k, depthwise ? c : 1, outY, outX]]
         self.elementBytes = elementBytes
         var next: UInt64 = 0
         var bases: [UInt64] = []

@@ -67,7 +67,7 @@ struct TopLevelWalker {
         let fold = nest.foldLoop >= 0 ? index[nest.foldLoop] : 0
         let active = fold == nest.folds - 1 ? nest.lastFoldUnits : nest.units
         let position = fold * nest.units
-        for d in 0..<7 where nest.spatialMoving & (1 << UInt8(d)) != 0 {
+        for d in 0..<LoopDimension.allCases.count where nest.spatialMoving & (1 << UInt8(d)) != 0 {
             let a = min(position, nest.count[d] - 1), b = max(a + 1, min(position + active, nest.count[d]))
             start[d] = a * nest.chunk[d]
             size[d] = min(nest.parent[d], b * nest.chunk[d]) - start[d]

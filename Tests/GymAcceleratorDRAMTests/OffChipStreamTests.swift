@@ -63,6 +63,8 @@ struct OffChipStreamTests {
             Layer(name: "strided", type: .conv, n: 2, k: 16, c: 8, r: 3, s: 3, y: 15, x: 15, stride: 2),
             Layer(name: "dw", type: .depthwiseConv, n: 1, k: 32, c: 32, r: 3, s: 3, y: 10, x: 10, stride: 1, groups: 32),
             Layer.gemm("gemm", rows: 12, inFeatures: 96, outFeatures: 200),
+            // Batch elements each with their own operands (attention per head group).
+            Layer.bmm("bmm", batch: 3, rows: 8, inner: 40, columns: 24),
         ]
         for eb in [1, 2] {
             var hw = AcceleratorHardware(pes: 64, simdLanes: 2, l1Bytes: 1 << 20, l2Bytes: 1 << 30, nocBandwidth: 32)
