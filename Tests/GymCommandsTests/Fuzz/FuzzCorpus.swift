@@ -18,6 +18,12 @@ enum FuzzCorpus {
         read(root + "/traces/\(name).stl").split(separator: "\n").prefix(40).joined(separator: "\n") + "\n"
     }
 
+    /// The header and first rows of a shipped workload: coupled evaluations stay short.
+    static func smallWorkload(_ name: String = "gpt2_decode") -> String {
+        read(root + "/workloads/\(name).csv").split(separator: "\n").filter { !$0.hasPrefix("#") }.prefix(5)
+            .joined(separator: "\n") + "\n"
+    }
+
     static func evaluate(_ label: String, _ files: [String: String], spec: String = "e.yaml", _ extra: [String] = []) -> FuzzInput {
         FuzzInput(label: label, files: files, arguments: ["evaluate", "--env", "$DIR/\(spec)"] + extra)
     }
@@ -102,6 +108,11 @@ enum FuzzCorpus {
             if text.contains("environment: dram") {
                 text = text.replacingOccurrences(of: #"trace: [a-z0-9-]+"#, with: "trace: t.stl", options: .regularExpression)
                 files["t.stl"] = trace
+            }
+            if text.contains("environment: accelerator-dram") {
+                // A whole network's streams take seconds per evaluation in debug: four GEMM rows keep it short.
+                text = text.replacingOccurrences(of: #"workload: [A-Za-z0-9_./-]+"#, with: "workload: w.csv", options: .regularExpression)
+                files["w.csv"] = smallWorkload()
             }
             for i in 0..<(name.contains("eyeriss") ? 6 : 14) {
                 let (mutated, what) = m.mutate(text, json: false)
