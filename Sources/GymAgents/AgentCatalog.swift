@@ -11,6 +11,7 @@ public enum AgentCatalog {
         AntColony.kind,
         NSGA2.kind,
         PolicyGradient.kind,
+        TreeParzenEstimator.kind,
     ]
 
     public static var names: [String] { all.map(\.name) }

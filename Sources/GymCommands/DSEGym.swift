@@ -11,7 +11,8 @@ public struct DSEGym: ParsableCommand {
         subcommands: [RunCommand.self, ResumeCommand.self, CompareCommand.self, SweepCommand.self,
                       ExportCommand.self, ReportCommand.self, EvaluateCommand.self, EnvsCommand.self, AgentsCommand.self,
                       CodesignBaselineCommand.self, RunTaskCommand.self, MergeCommand.self, StatusCommand.self,
-                      BenchCommand.self, ProxyCommand.self, ServeCommand.self, MCPCommand.self, WorkloadCommand.self])
+                      BenchCommand.self, ProxyCommand.self, ServeCommand.self, MCPCommand.self, WorkloadCommand.self,
+                      LeaderboardCommand.self])
 
     public init() {}
 

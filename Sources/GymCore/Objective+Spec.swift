@@ -86,7 +86,9 @@ extension Objective {
             }
         }
         let stopAtReward = try spec.double("stop_at_reward")
-        if let stopAtReward, stopAtReward.isNaN { throw spec.error("stop_at_reward", "expected a number, got nan") }
+        if let stopAtReward, !stopAtReward.isFinite {
+            throw spec.error("stop_at_reward", "expected a finite number, got \(ParameterValue.format(stopAtReward))")
+        }
         self.init(kind: kind, terms: terms, constraints: bounds, stopAtReward: stopAtReward,
                   reference: reference)
     }

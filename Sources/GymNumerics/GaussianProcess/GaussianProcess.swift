@@ -53,18 +53,18 @@ public struct GaussianProcess: Sendable {
     public let categorical: [Bool]
     public private(set) var hyperparameters: Hyperparameters
     /// Number of training points.
-    public private(set) var count: Int
+    public internal(set) var count: Int
     /// Mean and scale used to standardise the targets.
-    public let targetMean: Double
-    public let targetScale: Double
+    public private(set) var targetMean: Double
+    public private(set) var targetScale: Double
     /// False when the targets were taken as they are (`init(…standardise:)`).
     public let standardised: Bool
     /// Training inputs, row-major n × D.
-    private(set) var inputs: [Double]
+    var inputs: [Double]
     /// Standardised targets.
     private(set) var targets: [Double]
     /// Lower Cholesky factor of `K + σ_n² I`, row-major n × n.
-    private(set) var cholesky: [Double]
+    var cholesky: [Double]
     /// `(K + σ_n² I)⁻¹ y` on the standardised targets.
     private(set) var alpha: [Double]
 
@@ -111,6 +111,16 @@ public struct GaussianProcess: Sendable {
             hyperparameters.logNoiseVariance += log(10)
         }
         preconditionFailure("GP covariance not positive definite even with noise \(hyperparameters.noiseVariance)")
+    }
+
+    /// Standardises `targets` (original units, one per training input) as
+    /// `init` does and recomputes `alpha` from the current factor.
+    mutating func restandardise(_ targets: [Double]) {
+        let (mean, scale) = standardised ? GaussianProcess.standardisation(targets) : (0, 1)
+        targetMean = mean
+        targetScale = scale
+        self.targets = targets.map { ($0 - mean) / scale }
+        alpha = GSLLinearAlgebra.choleskySolve(cholesky, count, self.targets)
     }
 
     /// Posterior mean and variance of the latent function at each point, in
