@@ -22,13 +22,21 @@ import Testing
     /// space pass its validity rules).
     static func samples(_ file: String) -> Int {
         file.hasPrefix("soc-") ? 4000 : file.hasPrefix("synthetic-") ? 200
-            : file.hasPrefix("accelerator-eyeriss") ? 3 : 8
+            : file.hasPrefix("accelerator-eyeriss") || file.hasPrefix("accelerator-dram") ? 3 : 8
     }
 
     /// A design reaching each spec's target, as `--set` assignments: the
     /// best of the random designs each spec's comment names (Branin's at its
     /// known minimum).
     static let knownGood: [String: [String]] = [
+        "accelerator-dram-gpt2-decode.yaml": ["dataflow=kcp_ws", "pes=32", "simd_lanes=4", "l1_bytes=256", "l2_bytes=131072", "noc_bw=32", "PagePolicy=Open", "Scheduler=FrFcfs", "SchedulerBuffer=Bankwise", "RequestBufferSize=7", "RespQueue=Fifo", "RefreshPolicy=AllBank", "RefreshMaxPostponed=5", "RefreshMaxPulledin=4", "Arbiter=Simple", "MaxActiveTransactions=83", "PowerDownPolicy=NoPowerDown"],
+        "accelerator-dram-llama3-8b-decode.yaml": ["dataflow=tpu_ws", "pes=128", "simd_lanes=4", "l1_bytes=128", "l2_bytes=2097152", "noc_bw=64", "PagePolicy=OpenAdaptive", "Scheduler=FrFcfsGrp", "SchedulerBuffer=Bankwise", "RequestBufferSize=4", "RespQueue=Reorder", "RefreshPolicy=AllBank", "RefreshMaxPostponed=3", "RefreshMaxPulledin=5", "Arbiter=Fifo", "MaxActiveTransactions=76", "PowerDownPolicy=Staggered"],
+        "accelerator-llama3-8b-prefill.yaml": ["dataflow=tpu_ws", "pes=64", "simd_lanes=16", "l1_bytes=512", "l2_bytes=262144", "noc_bw=256", "offchip_bw=64"],
+        "dram-ddr5-stream.yaml": ["PagePolicy=OpenAdaptive", "Scheduler=Fifo", "SchedulerBuffer=Shared", "RequestBufferSize=3", "RespQueue=Fifo", "RefreshPolicy=NoRefresh", "RefreshMaxPostponed=4", "RefreshMaxPulledin=8", "Arbiter=Simple", "MaxActiveTransactions=60", "PowerDownPolicy=Staggered"],
+        "dram-hbm2-stream.yaml": ["PagePolicy=Open", "Scheduler=Fifo", "SchedulerBuffer=Bankwise", "RequestBufferSize=4", "RespQueue=Reorder", "RefreshPolicy=NoRefresh", "RefreshMaxPostponed=8", "RefreshMaxPulledin=5", "Arbiter=Reorder", "MaxActiveTransactions=28", "PowerDownPolicy=Staggered"],
+        "dram-hbm3-stream.yaml": ["PagePolicy=OpenAdaptive", "Scheduler=Fifo", "SchedulerBuffer=Shared", "RequestBufferSize=3", "RespQueue=Fifo", "RefreshPolicy=NoRefresh", "RefreshMaxPostponed=4", "RefreshMaxPulledin=8", "Arbiter=Simple", "MaxActiveTransactions=60", "PowerDownPolicy=Staggered"],
+        "dram-lpddr4-stream.yaml": ["PagePolicy=Open", "Scheduler=FrFcfs", "SchedulerBuffer=Shared", "RequestBufferSize=5", "RespQueue=Fifo", "RefreshPolicy=AllBank", "RefreshMaxPostponed=8", "RefreshMaxPulledin=6", "Arbiter=Fifo", "MaxActiveTransactions=20", "PowerDownPolicy=NoPowerDown"],
+        "dram-lpddr5-stream.yaml": ["PagePolicy=Open", "Scheduler=Fifo", "SchedulerBuffer=ReadWrite", "RequestBufferSize=7", "RespQueue=Fifo", "RefreshPolicy=AllBank", "RefreshMaxPostponed=4", "RefreshMaxPulledin=1", "Arbiter=Simple", "MaxActiveTransactions=83", "PowerDownPolicy=NoPowerDown"],
         "accelerator-eyeriss-alexnet.yaml": [
             "num_pes=322", "mesh_x=7", "ifmap_spad_class=smartbuffer_SRAM", "ifmap_spad_depth=8",
             "ifmap_spad_block_size=2", "ifmap_spad_read_bw=2", "ifmap_spad_write_bw=2",
