@@ -67,7 +67,7 @@ extension ServeSession {
         try params.requireOnly(["campaign", "trials"], method: "run")
         let campaign = try campaignHandle(params)
         let limit = try params.int("trials", in: 1...ServeProtocol.maximumBudget)
-        let outcome = try campaign.live.run(limit: limit, cancellation: cancellation, shouldStop: isStopping)
+        let outcome = try campaign.live.run(limit: limit, cancellation: cancellation)
         return JSONText.object([("trials", String(campaign.live.trialCount)), ("new", String(outcome.newTrials)),
                                 ("best", ResultJSON.best(campaign.live.best)),
                                 ("remaining", String(campaign.live.remaining))])

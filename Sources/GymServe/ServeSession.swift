@@ -15,10 +15,8 @@ public final class ServeSession {
     /// Threads evaluating each batch (results never depend on it).
     public let jobs: Int
     let openCampaigns: OpenCampaigns
-    /// Checked between the batches of a long `run`: the server is stopping.
-    let isStopping: @Sendable () -> Bool
-    /// Raised when the server stops: a `run` then abandons its batch in
-    /// flight (not logged, as on the command line) instead of finishing it.
+    /// Raised when the server stops: a `run` then stops between batches and
+    /// abandons the one in flight (not logged, as on the command line).
     let cancellation: Cancellation?
     /// True once `shutdown` was answered: the transport stops reading.
     public private(set) var isShutDown = false
@@ -36,12 +34,11 @@ public final class ServeSession {
     private var issued: [String: Int] = [:]
 
     public init(jobs: Int = 1, openCampaigns: OpenCampaigns = OpenCampaigns(), cacheLimit: Int = defaultCacheLimit,
-                cancellation: Cancellation? = nil, isStopping: @escaping @Sendable () -> Bool = { false }) {
+                cancellation: Cancellation? = nil) {
         self.cancellation = cancellation
         self.jobs = max(1, jobs)
         self.cacheLimit = max(0, cacheLimit)
         self.openCampaigns = openCampaigns
-        self.isStopping = isStopping
     }
 
     /// An environment opened with `open`.

@@ -26,7 +26,7 @@ public enum Server {
                 throw SpecError(e.description)
             }
         } else {
-            let session = ServeSession(jobs: jobs, cancellation: stop.cancellation) { stop.isRaised }
+            let session = ServeSession(jobs: jobs, cancellation: stop.cancellation)
             LineTransport.serve(session, input: STDIN_FILENO, output: STDOUT_FILENO, stop: stop)
         }
     }

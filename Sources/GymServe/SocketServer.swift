@@ -37,7 +37,7 @@ struct SocketServer {
             connections.enter()
             let (jobs, stop) = (self.jobs, self.stop)
             let thread = Thread {
-                let session = ServeSession(jobs: jobs, openCampaigns: openCampaigns, cancellation: stop.cancellation) { stop.isRaised }
+                let session = ServeSession(jobs: jobs, openCampaigns: openCampaigns, cancellation: stop.cancellation)
                 LineTransport.serve(session, input: connection, output: connection, stop: stop)
                 close(connection)
                 connections.leave()

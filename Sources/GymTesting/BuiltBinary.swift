@@ -27,8 +27,10 @@ public enum BuiltBinary {
     }
 
     /// Runs `executable` (default: the built `dsegym`) from the package root
-    /// with `input` on stdin (none: stdin is inherited), and waits for it.
-    public static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil) throws -> Output {
+    /// with `input` on stdin (none: stdin is inherited), calls `whileRunning`
+    /// with the started process (to signal it, say), and waits for it.
+    public static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil,
+                           whileRunning: (Process) -> Void = { _ in }) throws -> Output {
         let process = Process()
         process.executableURL = executable ?? url()
         process.arguments = arguments
@@ -42,6 +44,7 @@ public enum BuiltBinary {
             inPipe.fileHandleForWriting.write(Data(input.utf8))
             try inPipe.fileHandleForWriting.close()
         }
+        whileRunning(process)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

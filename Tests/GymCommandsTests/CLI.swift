@@ -14,27 +14,16 @@ enum CLI {
     /// SIGINT once it has logged a trial: its signal trap is set by then,
     /// however slowly the machine starts it (a fixed delay is not enough).
     static func runInterrupted(_ arguments: [String], database: String, name: String) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        var waited = 0.0
-        while process.isRunning, waited < 300 {
-            if let store = try? TrialStore.openReadOnly(database), let record = try? store.campaign(named: name),
-               let logged = try? store.storedTrials(of: record.id), !logged.isEmpty { break }
-            Thread.sleep(forTimeInterval: 0.05)
-            waited += 0.05
+        try BuiltBinary.run(arguments) { process in
+            var waited = 0.0
+            while process.isRunning, waited < 300 {
+                if let store = try? TrialStore.openReadOnly(database), let record = try? store.campaign(named: name),
+                   let logged = try? store.storedTrials(of: record.id), !logged.isEmpty { break }
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 0.05
+            }
+            process.interrupt()
         }
-        process.interrupt()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func run(shell script: String) throws -> Output { try BuiltBinary.run(shell: script) }

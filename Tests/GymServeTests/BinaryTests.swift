@@ -71,8 +71,8 @@ struct BinaryTests {
 }
 
 extension BinaryTests {
-    @Test func sigterm_closesOpenCampaignsAsInterrupted_andExitsZero() throws {
-        let dir = Support.temporaryFolder()
+    /// `dsegym serve` on pipes: the process, its stdin and its stdout.
+    static func startServer() throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Support.binary
         process.arguments = ["serve"]
@@ -81,6 +81,19 @@ extension BinaryTests {
         process.standardInput = input
         process.standardOutput = output
         try process.run()
+        return (process, input, output)
+    }
+
+    /// What `output` says until it has given `lines` newlines.
+    static func read(lines: Int, from output: Pipe) -> Data {
+        var answered = Data()
+        while answered.filter({ $0 == 0x0A }).count < lines { answered.append(output.fileHandleForReading.availableData) }
+        return answered
+    }
+
+    @Test func sigterm_closesOpenCampaignsAsInterrupted_andExitsZero() throws {
+        let dir = Support.temporaryFolder()
+        let (process, input, output) = try Self.startServer()
         defer { Support.stop(process) }
         let lines = [
             #"{"id":1,"method":"open","params":{"spec":"environments/synthetic-hartmann6.yaml"}}"#,
@@ -88,8 +101,7 @@ extension BinaryTests {
             #"{"id":3,"method":"tell","params":{"campaign":"c1","configs":[{},{"x1":0}]}}"#,
         ]
         input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        var answered = Data()
-        while answered.filter({ $0 == 0x0A }).count < 3 { answered.append(output.fileHandleForReading.availableData) }
+        _ = Self.read(lines: 3, from: output)
         process.terminate() // SIGTERM, stdin still open
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -166,22 +178,14 @@ extension BinaryTests {
         let dir = Support.temporaryFolder()
         try Fixtures.writeRandomReadTrace(count: 300_000, to: "\(dir)/long.stl")
         try "environment: dram\nsettings: {trace: long.stl}\n".write(toFile: "\(dir)/long.yaml", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = Support.binary
-        process.arguments = ["serve"]
-        process.currentDirectoryURL = Support.packageRoot
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        let (process, input, output) = try Self.startServer()
         defer { Support.stop(process) }
         let lines = [
             #"{"id":1,"method":"open","params":{"spec":"\#(dir)/long.yaml"}}"#,
             #"{"id":2,"method":"campaign","params":{"db":"\#(dir)/s.sqlite","name":"n","handle":"e1","agent":"random","seed":1,"budget":2}}"#,
         ]
         input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        var answered = Data()
-        while answered.filter({ $0 == 0x0A }).count < 2 { answered.append(output.fileHandleForReading.availableData) }
+        var answered = Self.read(lines: 2, from: output)
         input.fileHandleForWriting.write(Data((#"{"id":3,"method":"run","params":{"campaign":"c1","trials":2}}"# + "\n").utf8))
         Thread.sleep(forTimeInterval: 1)
         try #require(process.isRunning)
